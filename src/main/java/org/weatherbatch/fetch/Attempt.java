@@ -1,0 +1,27 @@
+package org.weatherbatch.fetch;
+
+import java.time.Instant;
+
+import org.weatherbatch.output.FailureReason;
+
+import tools.jackson.databind.JsonNode;
+
+/** The outcome of one request to the API. */
+sealed interface Attempt {
+
+    /** The API answered with the weather. */
+    record Answered(Instant at, JsonNode response) implements Attempt {
+    }
+
+    /** The API answered that this zipcode has no weather (404, 400): asking again won't help. */
+    record Refused(FailureReason reason, String detail) implements Attempt {
+    }
+
+    /** The request failed in a way that may pass: a timeout, a reset, a 5xx, a garbled body. */
+    record Transient(FailureReason reason, String detail) implements Attempt {
+    }
+
+    /** The API refused the key (401, 403): no request can succeed. */
+    record KeyRejected(String detail) implements Attempt {
+    }
+}

@@ -1,0 +1,78 @@
+package org.weatherbatch.fetch;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.weatherbatch.config.WeatherProperties;
+import org.weatherbatch.input.StagedZipcode;
+import org.weatherbatch.output.Failure;
+import org.weatherbatch.output.FetchResult;
+import org.weatherbatch.output.Weather;
+
+/**
+ * Fetches the weather of one zipcode, retrying what may pass. Runs on the fetch
+ * executor's threads, inside the AsyncItemProcessor: retries happen here because the
+ * step cannot retry an item whose processing is a future. Per-item failures become data
+ * (a {@link Failure}); only a failure that dooms every request throws.
+ */
+public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult> {
+
+    private static final Logger log = LoggerFactory.getLogger(ZipcodeFetcher.class);
+
+    private static final double BACKOFF_MULTIPLIER = 2.0;
+
+    private static final double BACKOFF_JITTER = 0.5;
+
+    private final WeatherClient client;
+
+    private final ApiHealth health;
+
+    private final Retry retry;
+
+    private final int maxAttempts;
+
+    public ZipcodeFetcher(WeatherClient client, WeatherProperties.Api api) {
+        this.client = client;
+        this.health = new ApiHealth(api.failureThreshold());
+        this.maxAttempts = api.maxAttempts();
+        this.retry = Retry.of("weather-api", RetryConfig.<Attempt>custom()
+                .maxAttempts(api.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(api.retryBackoff(),
+                        BACKOFF_MULTIPLIER, BACKOFF_JITTER))
+                .retryOnResult(attempt -> attempt instanceof Attempt.Transient)
+                .retryOnException(exception -> false)
+                .build());
+    }
+
+    @Override
+    public FetchResult process(StagedZipcode zipcode) {
+        Attempt attempt = retry.executeSupplier(() -> attempt(zipcode.zip()));
+        if (attempt instanceof Attempt.Answered answered) {
+            return new Weather(zipcode.zip(), answered.at(), answered.response());
+        }
+        Failure failure = attempt instanceof Attempt.Refused refused
+                ? new Failure(zipcode.zip(), zipcode.lineNumber(), refused.reason(), refused.detail())
+                : failedAfterRetries(zipcode, (Attempt.Transient) attempt);
+        log.debug("Zipcode {} failed: {} ({})", zipcode.zip(), failure.reason().code(), failure.detail());
+        return failure;
+    }
+
+    private Attempt attempt(String zip) {
+        health.ensureUp();
+        Attempt attempt = client.fetch(zip);
+        health.record(attempt);
+        if (attempt instanceof Attempt.KeyRejected) {
+            health.ensureUp();
+        }
+        return attempt;
+    }
+
+    private Failure failedAfterRetries(StagedZipcode zipcode, Attempt.Transient last) {
+        return new Failure(zipcode.zip(), zipcode.lineNumber(), last.reason(),
+                last.detail() + " (after " + maxAttempts + " attempts)");
+    }
+}

@@ -1,0 +1,48 @@
+package org.weatherbatch.input;
+
+import java.util.BitSet;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStream;
+
+/**
+ * Marks the second and later occurrences of a zipcode as duplicates. The zipcodes already
+ * staged by an earlier, failed execution of the same run are loaded on open, so a
+ * duplicate stays a duplicate when the run restarts past its first occurrence. A bit per
+ * possible 5-digit zipcode keeps memory flat whatever the size of the file.
+ */
+public class DuplicateZipcodeFilter implements ItemProcessor<ZipcodeLine, ZipcodeLine>, ItemStream {
+
+    private static final int ZIPCODES = 100_000;
+
+    private final StagedZipcodes staged;
+
+    private final long jobInstanceId;
+
+    private final BitSet seen = new BitSet(ZIPCODES);
+
+    public DuplicateZipcodeFilter(StagedZipcodes staged, long jobInstanceId) {
+        this.staged = staged;
+        this.jobInstanceId = jobInstanceId;
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        seen.clear();
+        staged.forEachZip(jobInstanceId, zip -> seen.set(Integer.parseInt(zip)));
+    }
+
+    @Override
+    public ZipcodeLine process(ZipcodeLine line) {
+        if (line.kind() != ZipcodeLine.Kind.ZIPCODE) {
+            return line;
+        }
+        int zip = Integer.parseInt(line.zip());
+        if (seen.get(zip)) {
+            return line.asDuplicate();
+        }
+        seen.set(zip);
+        return line;
+    }
+}

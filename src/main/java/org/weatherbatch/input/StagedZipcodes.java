@@ -1,0 +1,78 @@
+package org.weatherbatch.input;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The staging table WEATHER_STAGED_ZIPCODE: the zipcodes of each job instance, in the
+ * order of the input file. Rows are written in the stage step's transactions, so they
+ * are exactly the lines that step committed.
+ */
+public class StagedZipcodes {
+
+    private final DataSource dataSource;
+
+    private final JdbcClient jdbc;
+
+    public StagedZipcodes(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    public JdbcBatchItemWriter<ZipcodeLine> writer(long jobInstanceId) {
+        return new JdbcBatchItemWriterBuilder<ZipcodeLine>()
+                .dataSource(dataSource)
+                .sql("INSERT INTO WEATHER_STAGED_ZIPCODE (JOB_INSTANCE_ID, LINE_NO, ZIP) VALUES (?, ?, ?)")
+                .itemPreparedStatementSetter((line, statement) -> {
+                    statement.setLong(1, jobInstanceId);
+                    statement.setLong(2, line.lineNumber());
+                    statement.setString(3, line.zip());
+                })
+                .build();
+    }
+
+    /** Reads in input order and restarts after the last committed line. */
+    public JdbcPagingItemReader<StagedZipcode> reader(long jobInstanceId, int pageSize) throws Exception {
+        return new JdbcPagingItemReaderBuilder<StagedZipcode>()
+                .name("stagedZipcodeReader")
+                .dataSource(dataSource)
+                .selectClause("LINE_NO, ZIP")
+                .fromClause("WEATHER_STAGED_ZIPCODE")
+                .whereClause("JOB_INSTANCE_ID = :jobInstanceId")
+                .parameterValues(Map.of("jobInstanceId", jobInstanceId))
+                .sortKeys(Map.of("LINE_NO", Order.ASCENDING))
+                .rowMapper((rows, rowNum) -> new StagedZipcode(rows.getLong("LINE_NO"), rows.getString("ZIP")))
+                .pageSize(pageSize)
+                .build();
+    }
+
+    public void forEachZip(long jobInstanceId, Consumer<String> action) {
+        try (Stream<String> zips = jdbc.sql("SELECT ZIP FROM WEATHER_STAGED_ZIPCODE WHERE JOB_INSTANCE_ID = ?")
+                .param(jobInstanceId)
+                .query((rows, rowNum) -> rows.getString(1))
+                .stream()) {
+            zips.forEach(action);
+        }
+    }
+
+    public int count(long jobInstanceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM WEATHER_STAGED_ZIPCODE WHERE JOB_INSTANCE_ID = ?")
+                .param(jobInstanceId)
+                .query(Integer.class)
+                .single();
+    }
+
+    public void delete(long jobInstanceId) {
+        jdbc.sql("DELETE FROM WEATHER_STAGED_ZIPCODE WHERE JOB_INSTANCE_ID = ?").param(jobInstanceId).update();
+    }
+}

@@ -1,0 +1,66 @@
+package org.weatherbatch.input;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.support.CompositeItemStream;
+import org.weatherbatch.output.Failure;
+import org.weatherbatch.output.FailureReason;
+import org.weatherbatch.summary.Tally;
+
+/**
+ * Stages each new zipcode for the fetch step, writes each line that is not a zipcode to
+ * the failures file, and counts every kind of line for the run's summary.
+ */
+public class StagingWriter implements ItemStreamWriter<ZipcodeLine> {
+
+    private final ItemWriter<ZipcodeLine> staging;
+
+    private final FlatFileItemWriter<Failure> failures;
+
+    private final Tally tally = new Tally();
+
+    private final CompositeItemStream streams;
+
+    public StagingWriter(ItemWriter<ZipcodeLine> staging, FlatFileItemWriter<Failure> failures) {
+        this.staging = staging;
+        this.failures = failures;
+        this.streams = new CompositeItemStream(failures, tally);
+    }
+
+    @Override
+    public void write(Chunk<? extends ZipcodeLine> lines) throws Exception {
+        Chunk<ZipcodeLine> zipcodes = new Chunk<>();
+        Chunk<Failure> invalid = new Chunk<>();
+        for (ZipcodeLine line : lines) {
+            tally.add(line.kind().name().toLowerCase());
+            switch (line.kind()) {
+                case ZIPCODE -> zipcodes.add(line);
+                case INVALID -> invalid.add(
+                        new Failure(line.raw(), line.lineNumber(), FailureReason.INVALID_LINE, line.reason()));
+                default -> {
+                    // duplicates and ignored lines are only counted
+                }
+            }
+        }
+        staging.write(zipcodes);
+        failures.write(invalid);
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        streams.open(executionContext);
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        streams.update(executionContext);
+    }
+
+    @Override
+    public void close() {
+        streams.close();
+    }
+}

@@ -1,0 +1,33 @@
+package org.weatherbatch.job;
+
+import org.springframework.batch.core.BatchStatus;
+
+/** The process's exit codes, for cron, systemd and Kubernetes. */
+public final class ExitCodes {
+
+    /** The run completed, now or earlier. */
+    public static final int COMPLETED = 0;
+
+    /** The run failed; rerun the same command to continue from the last commit. */
+    public static final int FAILED = 1;
+
+    /** Nothing ran: an option is wrong or the application could not start. */
+    public static final int NOT_STARTED = 2;
+
+    /** The run was stopped; rerun the same command to continue. */
+    public static final int STOPPED = 3;
+
+    /** Another process is running the same input and date. */
+    public static final int ALREADY_RUNNING = 4;
+
+    private ExitCodes() {
+    }
+
+    static int of(BatchStatus status) {
+        return switch (status) {
+            case COMPLETED -> COMPLETED;
+            case STOPPING, STOPPED -> STOPPED;
+            default -> FAILED;
+        };
+    }
+}

@@ -1,0 +1,204 @@
+package org.weatherbatch.job;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
+import org.springframework.batch.integration.async.AsyncItemProcessor;
+import org.springframework.batch.integration.async.AsyncItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.weatherbatch.config.WeatherProperties;
+import org.weatherbatch.fetch.WeatherClient;
+import org.weatherbatch.fetch.ZipcodeFetcher;
+import org.weatherbatch.input.DuplicateZipcodeFilter;
+import org.weatherbatch.input.InputLayout;
+import org.weatherbatch.input.StagedZipcode;
+import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.input.StagingWriter;
+import org.weatherbatch.input.ZipcodeLine;
+import org.weatherbatch.input.ZipcodeLines;
+import org.weatherbatch.output.FetchResult;
+import org.weatherbatch.output.FetchResultWriter;
+import org.weatherbatch.output.OutputFiles;
+import org.weatherbatch.output.OutputWriters;
+import org.weatherbatch.summary.RunSummaryListener;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The weather job: a stage step validates and de-duplicates the input file into a
+ * staging table, then a fetch step reads the staged zipcodes in order and fetches
+ * their weather concurrently. Both steps write only through their chunk transactions,
+ * so a failed or stopped run restarts from its last commit with nothing lost or doubled.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WeatherJobConfiguration {
+
+    public static final String JOB_NAME = "weatherJob";
+
+    public static final String STAGE_STEP = "stageZipcodes";
+
+    public static final String FETCH_STEP = "fetchWeather";
+
+    /** Staging is local work: large chunks keep the commits few. */
+    private static final int STAGE_CHUNK_SIZE = 1000;
+
+    private static final String INPUT = "#{jobParameters['input']}";
+
+    private static final String DATE = "#{jobParameters['date']}";
+
+    private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
+
+    @Bean
+    Job weatherJob(JobRepository jobRepository, Step stageZipcodes, Step fetchWeather,
+            RunSummaryListener runSummaryListener) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(stageZipcodes)
+                .next(fetchWeather)
+                .listener(runSummaryListener)
+                .build();
+    }
+
+    @Bean
+    Step stageZipcodes(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            FlatFileItemReader<ZipcodeLine> zipcodeLineReader, DuplicateZipcodeFilter duplicateZipcodeFilter,
+            StagingWriter stagingWriter) {
+        return new StepBuilder(STAGE_STEP, jobRepository)
+                .<ZipcodeLine, ZipcodeLine>chunk(STAGE_CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(zipcodeLineReader)
+                .processor(duplicateZipcodeFilter)
+                .writer(stagingWriter)
+                .build();
+    }
+
+    @Bean
+    Step fetchWeather(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            WeatherProperties properties, JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader,
+            AsyncItemProcessor<StagedZipcode, FetchResult> weatherFetchProcessor,
+            AsyncItemWriter<FetchResult> fetchResultWriter) {
+        return new StepBuilder(FETCH_STEP, jobRepository)
+                .<StagedZipcode, Future<FetchResult>>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(stagedZipcodeReader)
+                .processor(weatherFetchProcessor)
+                .writer(fetchResultWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    FlatFileItemReader<ZipcodeLine> zipcodeLineReader(@Value(INPUT) String input) {
+        Path file = Path.of(input);
+        return new FlatFileItemReaderBuilder<ZipcodeLine>()
+                .name("zipcodeLineReader")
+                .resource(new FileSystemResource(file))
+                .encoding(StandardCharsets.UTF_8.name())
+                .lineMapper(new ZipcodeLines(InputLayout.detect(file)))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    DuplicateZipcodeFilter duplicateZipcodeFilter(StagedZipcodes stagedZipcodes,
+            @Value(INSTANCE_ID) long jobInstanceId) {
+        return new DuplicateZipcodeFilter(stagedZipcodes, jobInstanceId);
+    }
+
+    @Bean
+    @StepScope
+    StagingWriter stagingWriter(StagedZipcodes stagedZipcodes, WeatherProperties properties,
+            @Value(INPUT) String input, @Value(DATE) LocalDate date, @Value(INSTANCE_ID) long jobInstanceId) {
+        return new StagingWriter(stagedZipcodes.writer(jobInstanceId),
+                OutputWriters.failures(outputFiles(properties, input, date).failures(), false));
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader(StagedZipcodes stagedZipcodes,
+            WeatherProperties properties, @Value(INSTANCE_ID) long jobInstanceId) throws Exception {
+        return stagedZipcodes.reader(jobInstanceId, properties.chunkSize());
+    }
+
+    /** Step-scoped so that each run starts with a healthy view of the API. */
+    @Bean
+    @StepScope
+    AsyncItemProcessor<StagedZipcode, FetchResult> weatherFetchProcessor(WeatherClient weatherClient,
+            WeatherProperties properties, ThreadPoolTaskExecutor fetchExecutor) {
+        AsyncItemProcessor<StagedZipcode, FetchResult> processor =
+                new AsyncItemProcessor<>(new ZipcodeFetcher(weatherClient, properties.api()));
+        processor.setTaskExecutor(fetchExecutor);
+        return processor;
+    }
+
+    @Bean
+    @StepScope
+    AsyncItemWriter<FetchResult> fetchResultWriter(WeatherProperties properties, JsonMapper weatherJsonMapper,
+            @Value(INPUT) String input, @Value(DATE) LocalDate date) {
+        OutputFiles outputFiles = outputFiles(properties, input, date);
+        return new AsyncItemWriter<>(new FetchResultWriter(
+                OutputWriters.jsonLines(outputFiles.jsonLines(), weatherJsonMapper),
+                OutputWriters.csv(outputFiles.csv()),
+                OutputWriters.failures(outputFiles.failures(), true)));
+    }
+
+    private static OutputFiles outputFiles(WeatherProperties properties, String input, LocalDate date) {
+        return OutputFiles.of(properties.outputDir(), Path.of(input), date);
+    }
+
+    /**
+     * The workers: at most weather.concurrency requests in flight. The queue holds the
+     * rest of a chunk; the step never submits more than a chunk at a time.
+     */
+    @Bean
+    ThreadPoolTaskExecutor fetchExecutor(WeatherProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.concurrency());
+        executor.setMaxPoolSize(properties.concurrency());
+        executor.setQueueCapacity(properties.chunkSize());
+        executor.setThreadNamePrefix("fetch-");
+        executor.setDaemon(true);
+        return executor;
+    }
+
+    @Bean
+    RunSummaryListener runSummaryListener(JobRepository jobRepository, WeatherClient weatherClient,
+            StagedZipcodes stagedZipcodes, WeatherProperties properties) {
+        return new RunSummaryListener(jobRepository, weatherClient, stagedZipcodes, properties.outputDir(),
+                STAGE_STEP, FETCH_STEP);
+    }
+
+    @Bean
+    StagedZipcodes stagedZipcodes(DataSource dataSource) {
+        return new StagedZipcodes(dataSource);
+    }
+
+    @Bean
+    WeatherClient weatherClient(WeatherProperties properties, JsonMapper weatherJsonMapper) {
+        return new WeatherClient(properties, weatherJsonMapper);
+    }
+
+    /** Keeps the API's numbers exactly as received when its answers are written out. */
+    @Bean
+    JsonMapper weatherJsonMapper() {
+        return JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    }
+}

@@ -1,0 +1,69 @@
+package org.weatherbatch.output;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.support.CompositeItemStream;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.weatherbatch.summary.Tally;
+
+/**
+ * Writes each weather to the JSON lines and the CSV files and each failure to the
+ * failures file, and counts them for the run's summary.
+ */
+public class FetchResultWriter implements ItemStreamWriter<FetchResult> {
+
+    public static final String FETCHED = "fetched";
+
+    private final FlatFileItemWriter<Weather> jsonLines;
+
+    private final FlatFileItemWriter<Weather> csv;
+
+    private final FlatFileItemWriter<Failure> failures;
+
+    private final Tally tally = new Tally();
+
+    private final CompositeItemStream streams;
+
+    public FetchResultWriter(FlatFileItemWriter<Weather> jsonLines, FlatFileItemWriter<Weather> csv,
+            FlatFileItemWriter<Failure> failures) {
+        this.jsonLines = jsonLines;
+        this.csv = csv;
+        this.failures = failures;
+        this.streams = new CompositeItemStream(jsonLines, csv, failures, tally);
+    }
+
+    @Override
+    public void write(Chunk<? extends FetchResult> results) throws Exception {
+        Chunk<Weather> weathers = new Chunk<>();
+        Chunk<Failure> failed = new Chunk<>();
+        for (FetchResult result : results) {
+            if (result instanceof Weather weather) {
+                weathers.add(weather);
+                tally.add(FETCHED);
+            }
+            else if (result instanceof Failure failure) {
+                failed.add(failure);
+                tally.add(failure.reason().code());
+            }
+        }
+        jsonLines.write(weathers);
+        csv.write(weathers);
+        failures.write(failed);
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        streams.open(executionContext);
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        streams.update(executionContext);
+    }
+
+    @Override
+    public void close() {
+        streams.close();
+    }
+}

@@ -1,0 +1,67 @@
+package org.weatherbatch.output;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
+import org.springframework.core.io.FileSystemResource;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The output files' writers. Each is transactional: lines reach the file when the chunk
+ * commits, and a restart truncates the file back to the last commit, so no line is ever
+ * written twice or lost.
+ */
+public final class OutputWriters {
+
+    static final List<String> FAILURE_COLUMNS = List.of("zip", "line", "reason", "detail");
+
+    private OutputWriters() {
+    }
+
+    public static FlatFileItemWriter<Weather> jsonLines(Path file, JsonMapper json) {
+        return builder(file, "weatherJsonLinesWriter", Weather.class)
+                .lineAggregator(weather -> {
+                    ObjectNode line = json.createObjectNode();
+                    line.put("zip", weather.zip());
+                    line.put("fetchedAt", weather.fetchedAt().toString());
+                    line.set("response", weather.response());
+                    return json.writeValueAsString(line);
+                })
+                .build();
+    }
+
+    public static FlatFileItemWriter<Weather> csv(Path file) {
+        return builder(file, "weatherCsvWriter", Weather.class)
+                .headerCallback(writer -> writer.write(CsvLines.header(WeatherCsv.COLUMNS)))
+                .lineAggregator(WeatherCsv::row)
+                .build();
+    }
+
+    /**
+     * The failures file is started by the stage step (lines that are not zipcodes) and
+     * appended to by the fetch step; each step's writer keeps its own restart position.
+     */
+    public static FlatFileItemWriter<Failure> failures(Path file, boolean append) {
+        FlatFileItemWriterBuilder<Failure> builder = builder(file,
+                append ? "fetchFailuresWriter" : "lineFailuresWriter", Failure.class)
+                .append(append)
+                .lineAggregator(failure -> CsvLines.format(failure.zipOrLine(), failure.lineNumber(),
+                        failure.reason().code(), failure.detail()));
+        if (!append) {
+            builder.headerCallback(writer -> writer.write(CsvLines.header(FAILURE_COLUMNS)));
+        }
+        return builder.build();
+    }
+
+    private static <T> FlatFileItemWriterBuilder<T> builder(Path file, String name, Class<T> type) {
+        return new FlatFileItemWriterBuilder<T>()
+                .name(name)
+                .resource(new FileSystemResource(file))
+                .encoding(StandardCharsets.UTF_8.name());
+    }
+}

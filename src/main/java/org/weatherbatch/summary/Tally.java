@@ -1,0 +1,50 @@
+package org.weatherbatch.summary;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+
+/**
+ * Counts of outcomes kept in the step's execution context. Counts of the chunk in
+ * progress are pending until the chunk commits (the step calls {@link #update} just
+ * before it commits, never after a rollback), so the counts match the outputs exactly,
+ * across restarts too.
+ */
+public class Tally implements ItemStream {
+
+    static final String PREFIX = "tally.";
+
+    private final Map<String, Long> committed = new TreeMap<>();
+
+    private final Map<String, Long> pending = new TreeMap<>();
+
+    public void add(String outcome) {
+        pending.merge(outcome, 1L, Long::sum);
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        committed.clear();
+        pending.clear();
+        committed.putAll(read(executionContext));
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        pending.forEach((outcome, count) -> committed.merge(outcome, count, Long::sum));
+        pending.clear();
+        committed.forEach((outcome, count) -> executionContext.putLong(PREFIX + outcome, count));
+    }
+
+    /** The committed counts stored in an execution context, by outcome. */
+    public static Map<String, Long> read(ExecutionContext executionContext) {
+        Map<String, Long> counts = new TreeMap<>();
+        executionContext.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(PREFIX))
+                .forEach(entry -> counts.put(entry.getKey().substring(PREFIX.length()),
+                        ((Number) entry.getValue()).longValue()));
+        return counts;
+    }
+}

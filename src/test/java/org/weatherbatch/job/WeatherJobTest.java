@@ -1,0 +1,98 @@
+package org.weatherbatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+@ExtendWith(OutputCaptureExtension.class)
+class WeatherJobTest extends WeatherJobTestSupport {
+
+    @Test
+    void fetchesEveryZipcodeKeepingLeadingZeros(CapturedOutput output) throws Exception {
+        writeInput("00501", "02134", "10001");
+        stubZip("02134", com.github.tomakehurst.wiremock.client.WireMock.okJson(weatherBody("Allston")));
+
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(jsonZips()).containsExactlyInAnyOrder("00501", "02134", "10001");
+        var allston = jsonLines().stream().filter(line -> line.path("zip").asString().equals("02134")).findFirst()
+                .orElseThrow();
+        assertThat(allston.path("response").path("name").asString()).isEqualTo("Allston");
+        assertThat(allston.path("response").path("main").path("temp").asString()).isEqualTo("58.21");
+        assertThat(allston.path("fetchedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(lines(".csv")).first().asString().startsWith("zip,city,observed_at,temperature");
+        assertThat(lines(".csv")).contains(
+                "02134,Allston,2023-11-14T22:13:20Z,58.21,56.37,62,1018,9.22,240,75,broken clouds");
+        assertThat(lines("-failures.csv")).containsExactly("zip,line,reason,detail");
+        assertThat(requests()).isEqualTo(3);
+        assertThat(output).contains("fetched: 3, failed: 0");
+    }
+
+    @Test
+    void relaunchingACompletedRunDoesNothing(CapturedOutput output) throws Exception {
+        writeInput("02134", "10001");
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+        String firstOutput = Files.readString(output(".jsonl"));
+
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(output).contains("Nothing to do: the run of " + input.toAbsolutePath() + " for " + DATE);
+        assertThat(requests()).isEqualTo(2);
+        assertThat(Files.readString(output(".jsonl"))).isEqualTo(firstOutput);
+    }
+
+    @Test
+    void aNewDateIsANewRun() throws Exception {
+        writeInput("02134");
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(run("--weather.date=2026-11-28")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(requests()).isEqualTo(2);
+        assertThat(work.resolve("output/zipcodes-2026-11-28.jsonl")).exists();
+    }
+
+    @Test
+    void unknownZipcodesGoToTheFailuresFileAndTheJobGoesOn() throws Exception {
+        writeInput("02134", "99999", "10001");
+        stubZip("99999", notFound());
+
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(jsonZips()).containsExactlyInAnyOrder("02134", "10001");
+        assertThat(lines("-failures.csv")).containsExactly("zip,line,reason,detail",
+                "99999,2,not-found,HTTP 404: city not found");
+    }
+
+    @Test
+    void anInvalidKeyFailsTheJobAtOnceHavingSpentFewRequests(CapturedOutput output) throws Exception {
+        writeInput(java.util.stream.IntStream.range(10000, 10100).mapToObj(String::valueOf).toArray(String[]::new));
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(WEATHER_PATH))
+                .atPriority(1).willReturn(invalidKey()));
+
+        assertThat(run()).isEqualTo(ExitCodes.FAILED);
+
+        assertThat(requests()).isLessThanOrEqualTo(4);
+        assertThat(output).contains("The API refused the key (HTTP 401: Invalid API key.");
+        assertThat(output).doesNotContain(API_KEY);
+    }
+
+    @Test
+    void aBadOptionStopsTheStartBeforeAnyRequest(CapturedOutput output) throws Exception {
+        writeInput("02134");
+
+        assertThatThrownBy(() -> run("--weather.concurrency=-3")).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> run("--weather.input=" + work.resolve("missing.csv"))).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> run("--weather.date=27/11/2026")).isInstanceOf(Exception.class);
+
+        assertThat(output).contains("weather.concurrency").contains("weather.input").contains("missing.csv")
+                .contains("weather.date");
+        assertThat(requests()).isZero();
+    }
+}

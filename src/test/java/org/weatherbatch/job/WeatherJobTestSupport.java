@@ -1,0 +1,147 @@
+package org.weatherbatch.job;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.weatherbatch.WeatherBatchApplication;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the whole application, as the command line does, against a WireMock stub of the
+ * OpenWeatherMap API on a free loopback port, with its job repository and outputs in a
+ * temporary folder.
+ */
+abstract class WeatherJobTestSupport {
+
+    static final String API_KEY = "k3y-that-must-never-leak-0123456789";
+
+    static final String DATE = "2026-11-27";
+
+    static final String WEATHER_PATH = "/data/2.5/weather";
+
+    static final JsonMapper JSON = new JsonMapper();
+
+    @RegisterExtension
+    static WireMockExtension api = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
+
+    @TempDir
+    Path work;
+
+    Path input;
+
+    @BeforeEach
+    void answerEveryZipcode() throws IOException {
+        input = work.resolve("zipcodes.csv");
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(10)
+                .willReturn(okJson(weatherBody("Testville"))));
+    }
+
+    /** Runs the application as its main method does, without leaving the JVM. */
+    int run(String... options) {
+        return SpringApplication.exit(SpringApplication.run(WeatherBatchApplication.class, args(options)));
+    }
+
+    /** The options of a test run; each given option replaces its default. */
+    String[] args(String... options) {
+        Map<String, String> args = new LinkedHashMap<>();
+        Stream.concat(Stream.of(
+                "--weather.input=" + input,
+                "--weather.output-dir=" + work.resolve("output"),
+                "--weather.date=" + DATE,
+                "--weather.api.base-url=" + api.baseUrl(),
+                "--weather.api.key=" + API_KEY,
+                "--weather.api.requests-per-minute=0",
+                "--weather.api.retry-backoff=1ms",
+                "--weather.concurrency=4",
+                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("state/job-repository")),
+                Stream.of(options))
+                .forEach(option -> args.put(option.substring(0, option.indexOf('=')), option));
+        return args.values().toArray(String[]::new);
+    }
+
+    void writeInput(String... lines) throws IOException {
+        Files.writeString(input, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    static void stubZip(String zip, ResponseDefinitionBuilder response) {
+        api.stubFor(forZip(zip).atPriority(1).willReturn(response));
+    }
+
+    static MappingBuilder forZip(String zip) {
+        return get(urlPathEqualTo(WEATHER_PATH)).withQueryParam("zip", equalTo(zip + ",us"));
+    }
+
+    static int requestsFor(String zip) {
+        return api.findAll(getRequestedFor(urlPathEqualTo(WEATHER_PATH))
+                .withQueryParam("zip", equalTo(zip + ",us"))).size();
+    }
+
+    static int requests() {
+        return api.findAll(getRequestedFor(urlPathEqualTo(WEATHER_PATH))).size();
+    }
+
+    static String weatherBody(String city) {
+        return """
+                {"coord":{"lon":-71.13,"lat":42.35},
+                 "weather":[{"id":803,"main":"Clouds","description":"broken clouds","icon":"04d"}],
+                 "base":"stations",
+                 "main":{"temp":58.21,"feels_like":56.37,"temp_min":55.04,"temp_max":60.89,"pressure":1018,"humidity":62},
+                 "visibility":10000,"wind":{"speed":9.22,"deg":240},"clouds":{"all":75},
+                 "dt":1700000000,"sys":{"country":"US","sunrise":1699961000,"sunset":1699997000},
+                 "timezone":-18000,"id":0,"name":"%s","cod":200}
+                """.formatted(city);
+    }
+
+    static ResponseDefinitionBuilder notFound() {
+        return WireMock.aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                .withBody("{\"cod\":\"404\",\"message\":\"city not found\"}");
+    }
+
+    static ResponseDefinitionBuilder invalidKey() {
+        return WireMock.aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody("{\"cod\":401, \"message\": \"Invalid API key. Please see "
+                        + "https://openweathermap.org/faq#error401 for more info.\"}");
+    }
+
+    Path output(String suffix) {
+        return work.resolve("output").resolve("zipcodes-" + DATE + suffix);
+    }
+
+    List<JsonNode> jsonLines() throws IOException {
+        return Files.readAllLines(output(".jsonl")).stream().map(JSON::readTree).toList();
+    }
+
+    List<String> jsonZips() throws IOException {
+        return jsonLines().stream().map(line -> line.path("zip").asString()).toList();
+    }
+
+    List<String> lines(String suffix) throws IOException {
+        return Files.readAllLines(output(suffix));
+    }
+}
