@@ -35,7 +35,7 @@ public class StagingWriter implements ItemStreamWriter<ZipcodeLine> {
         Chunk<ZipcodeLine> zipcodes = new Chunk<>();
         Chunk<Failure> invalid = new Chunk<>();
         for (ZipcodeLine line : lines) {
-            tally.add(line.kind().name().toLowerCase());
+            tally.add(line.kind().name());
             switch (line.kind()) {
                 case ZIPCODE -> zipcodes.add(line);
                 case INVALID -> invalid.add(

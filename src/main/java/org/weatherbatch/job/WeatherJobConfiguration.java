@@ -112,6 +112,7 @@ public class WeatherJobConfiguration {
                 .name("zipcodeLineReader")
                 .resource(new FileSystemResource(file))
                 .encoding(StandardCharsets.UTF_8.name())
+                .comments() // ZipcodeLines sees comments itself, to count them and to look past a BOM
                 .lineMapper(new ZipcodeLines(InputLayout.detect(file)))
                 .build();
     }

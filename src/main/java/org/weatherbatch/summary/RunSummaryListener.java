@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.weatherbatch.fetch.WeatherClient;
 import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.input.ZipcodeLine.Kind;
 import org.weatherbatch.output.FetchResultWriter;
 import org.weatherbatch.output.OutputFiles;
 
@@ -65,9 +67,8 @@ public class RunSummaryListener implements JobExecutionListener {
         Map<String, Long> lines = tally(jobExecution, stageStep);
         Map<String, Long> results = tally(jobExecution, fetchStep);
         long fetched = results.getOrDefault(FetchResultWriter.FETCHED, 0L);
-        Map<String, Long> failures = results.entrySet().stream()
-                .filter(entry -> !entry.getKey().equals(FetchResultWriter.FETCHED))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> failures = new TreeMap<>(results);
+        failures.remove(FetchResultWriter.FETCHED);
         Duration duration = Duration.between(jobExecution.getStartTime(), LocalDateTime.now());
         long requests = weatherClient.requestsSent() - requestsAtStart;
         double seconds = Math.max(duration.toMillis(), 1) / 1000.0;
@@ -79,9 +80,12 @@ public class RunSummaryListener implements JobExecutionListener {
         log.info("Run {} of {} for {}: {} in {}", jobExecution.getId(), input, date, jobExecution.getStatus(),
                 String.format("%.1f s", seconds));
         log.info("  lines: {} zipcodes, {} duplicates, {} invalid, {} blank/comment/header",
-                count(lines, "zipcode"), count(lines, "duplicate"), count(lines, "invalid"), count(lines, "ignored"));
+                count(lines, Kind.ZIPCODE), count(lines, Kind.DUPLICATE), count(lines, Kind.INVALID),
+                count(lines, Kind.IGNORED));
         log.info("  fetched: {}, failed: {}{}", fetched, failures.values().stream().mapToLong(Long::longValue).sum(),
-                failures.isEmpty() ? "" : " " + failures);
+                failures.isEmpty() ? "" : failures.entrySet().stream()
+                        .map(failure -> failure.getKey() + " " + failure.getValue())
+                        .collect(Collectors.joining(", ", " (", ")")));
         log.info("  requests this execution: {} ({}/s)", requests, String.format("%.1f", requests / seconds));
         log.info("  outputs: {}, {}, {}", outputs.jsonLines(), outputs.csv(), outputs.failures());
         if (jobExecution.getStatus() == BatchStatus.COMPLETED) {
@@ -94,8 +98,8 @@ public class RunSummaryListener implements JobExecutionListener {
         }
     }
 
-    private static long count(Map<String, Long> tally, String outcome) {
-        return tally.getOrDefault(outcome, 0L);
+    private static long count(Map<String, Long> lines, Kind kind) {
+        return lines.getOrDefault(kind.name(), 0L);
     }
 
     /** The committed tally of the step's latest execution in this run, restarts included. */

@@ -1,0 +1,58 @@
+package org.weatherbatch.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+
+class DuplicateZipcodeFilterTest {
+
+    private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder()
+            .setType(EmbeddedDatabaseType.H2)
+            .generateUniqueName(true)
+            .addScript("weather-schema.sql")
+            .build();
+
+    private final StagedZipcodes staged = new StagedZipcodes(database);
+
+    @AfterEach
+    void closeDatabase() {
+        database.shutdown();
+    }
+
+    @Test
+    void marksLaterOccurrencesOfAZipcodeAsDuplicates() {
+        DuplicateZipcodeFilter filter = openFilter(1);
+
+        assertThat(filter.process(ZipcodeLine.zipcode(1, "02134", "02134")).kind()).isEqualTo(ZipcodeLine.Kind.ZIPCODE);
+        assertThat(filter.process(ZipcodeLine.zipcode(2, "10001", "10001")).kind()).isEqualTo(ZipcodeLine.Kind.ZIPCODE);
+        assertThat(filter.process(ZipcodeLine.zipcode(3, "02134-0001", "02134")).kind())
+                .isEqualTo(ZipcodeLine.Kind.DUPLICATE);
+        assertThat(filter.process(ZipcodeLine.invalid(4, "x", "not a zipcode: x")).kind())
+                .isEqualTo(ZipcodeLine.Kind.INVALID);
+    }
+
+    @Test
+    void aRestartRemembersTheZipcodesStagedBeforeTheFailure() throws Exception {
+        staged.writer(7).write(Chunk.of(ZipcodeLine.zipcode(1, "02134", "02134")));
+        staged.writer(8).write(Chunk.of(ZipcodeLine.zipcode(1, "10001", "10001")));
+
+        DuplicateZipcodeFilter restarted = openFilter(7);
+
+        assertThat(restarted.process(ZipcodeLine.zipcode(1500, "02134", "02134")).kind())
+                .isEqualTo(ZipcodeLine.Kind.DUPLICATE);
+        assertThat(restarted.process(ZipcodeLine.zipcode(1501, "10001", "10001")).kind())
+                .as("staged by another run").isEqualTo(ZipcodeLine.Kind.ZIPCODE);
+    }
+
+    private DuplicateZipcodeFilter openFilter(long jobInstanceId) {
+        DuplicateZipcodeFilter filter = new DuplicateZipcodeFilter(staged, jobInstanceId);
+        filter.open(new ExecutionContext());
+        return filter;
+    }
+}
