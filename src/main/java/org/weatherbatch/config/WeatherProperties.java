@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param input the CSV file of zipcodes
  * @param date the run date, part of the job's identity; today when not given
  * @param outputDir the folder the outputs are written to
+ * @param stateDir the folder of the job's own state: the H2 job repository and the run locks
  * @param concurrency the most requests in flight at once
  * @param chunkSize items per transaction; a small multiple of the concurrency when not given
  * @param units units of the API's answers
@@ -33,6 +34,7 @@ public record WeatherProperties(
         @NotNull @ReadableFile Path input,
         LocalDate date,
         @NotNull Path outputDir,
+        @NotNull Path stateDir,
         @Min(1) @Max(1024) int concurrency,
         @Positive Integer chunkSize,
         @NotNull Units units,
@@ -68,6 +70,8 @@ public record WeatherProperties(
      * @param retryBackoff the wait before the first retry; it doubles, with jitter, at each retry
      * @param failureThreshold consecutive failed requests after which the API is taken to be down
      * @param requestsPerMinute the client-side rate limit shared by all workers; 0 means none
+     * @param throttlePause how long all workers pause after a 429 that names no Retry-After
+     * @param throttlePatience how long the API may keep answering 429 before the run fails
      */
     public record Api(
             @NotNull URI baseUrl,
@@ -78,7 +82,9 @@ public record WeatherProperties(
             @Min(1) @Max(20) int maxAttempts,
             @NotNull Duration retryBackoff,
             @Min(1) int failureThreshold,
-            @Min(0) int requestsPerMinute) {
+            @Min(0) int requestsPerMinute,
+            @NotNull Duration throttlePause,
+            @NotNull Duration throttlePatience) {
 
         /** Never prints the key: records print every component by default. */
         @Override
@@ -87,7 +93,8 @@ public record WeatherProperties(
                     + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                     + ", maxAttempts=" + maxAttempts + ", retryBackoff=" + retryBackoff
                     + ", failureThreshold=" + failureThreshold
-                    + ", requestsPerMinute=" + requestsPerMinute + "]";
+                    + ", requestsPerMinute=" + requestsPerMinute + ", throttlePause=" + throttlePause
+                    + ", throttlePatience=" + throttlePatience + "]";
         }
     }
 }

@@ -2,8 +2,6 @@ package org.weatherbatch.fetch;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.weatherbatch.output.FailureReason;
-
 /**
  * Whether requests are still worth sending, as seen by all workers of one step execution:
  * a refused key, or too many failed requests in a row, stops everyone at once.
@@ -33,20 +31,20 @@ class ApiHealth {
             markDown("The API refused the key (" + rejected.detail() + "): check weather.api.key or "
                     + "WEATHER_API_KEY; a new OpenWeatherMap key takes up to two hours to activate.");
         }
-        else if (attempt instanceof Attempt.Transient failed && failed.reason() != FailureReason.THROTTLED) {
+        else if (attempt instanceof Attempt.Transient failed) {
             int failures = consecutiveFailures.incrementAndGet();
             if (failures >= failureThreshold) {
                 markDown("The API seems down: " + failures + " requests in a row failed (last: "
                         + failed.detail() + "). Rerun the same command later to continue from the last commit.");
             }
         }
-        else if (!(attempt instanceof Attempt.Transient)) {
+        else if (!(attempt instanceof Attempt.Throttled)) {
             // an answer, even a 404, shows the API is up; a 429 shows nothing either way
             consecutiveFailures.set(0);
         }
     }
 
-    private synchronized void markDown(String reason) {
+    synchronized void markDown(String reason) {
         if (downReason == null) {
             downReason = reason;
         }

@@ -1,5 +1,6 @@
 package org.weatherbatch.fetch;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.weatherbatch.output.FailureReason;
@@ -19,6 +20,14 @@ sealed interface Attempt {
 
     /** The request failed in a way that may pass: a timeout, a reset, a 5xx, a garbled body. */
     record Transient(FailureReason reason, String detail) implements Attempt {
+    }
+
+    /**
+     * The API answered 429 Too Many Requests.
+     *
+     * @param retryAfter the wait the API asked for, or null when it named none
+     */
+    record Throttled(Duration retryAfter, String detail) implements Attempt {
     }
 
     /** The API refused the key (401, 403): no request can succeed. */

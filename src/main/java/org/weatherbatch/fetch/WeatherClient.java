@@ -1,6 +1,5 @@
 package org.weatherbatch.fetch;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +10,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -32,6 +38,8 @@ public class WeatherClient {
 
     private static final int MAX_DETAIL = 200;
 
+    private static final double RATE_HEADROOM = 0.97;
+
     private final HttpClient http;
 
     private final WeatherProperties.Api api;
@@ -46,6 +54,8 @@ public class WeatherClient {
 
     private final String encodedKey;
 
+    private final Duration deadline;
+
     private final AtomicLong requestsSent = new AtomicLong();
 
     public WeatherClient(WeatherProperties properties, JsonMapper json) {
@@ -59,19 +69,24 @@ public class WeatherClient {
         this.json = json;
         this.encodedKey = URLEncoder.encode(api.key(), StandardCharsets.UTF_8);
         this.redactor = new Redactor(api.key(), encodedKey);
+        this.deadline = api.connectTimeout().plus(api.readTimeout());
     }
 
     /**
      * One limiter shared by all workers, handing out one permit at a time so that
-     * requests are spread evenly over the minute instead of a burst at its start.
+     * requests are spread evenly over the minute instead of a burst at its start. It runs
+     * 3% under the limit: two permits can fall either side of a cycle's edge, and network
+     * jitter bunches requests, so exactly the limit would now and then make one too many
+     * in some minute of the server's count.
      */
     private static RateLimiter rateLimiter(int requestsPerMinute) {
         if (requestsPerMinute == 0) {
             return null;
         }
+        long periodNanos = Math.round(Duration.ofMinutes(1).toNanos() / (requestsPerMinute * RATE_HEADROOM));
         return RateLimiter.of("weather-api", RateLimiterConfig.custom()
                 .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofMinutes(1).dividedBy(requestsPerMinute))
+                .limitRefreshPeriod(Duration.ofNanos(periodNanos))
                 .timeoutDuration(Duration.ofDays(1))
                 .build());
     }
@@ -91,23 +106,35 @@ public class WeatherClient {
             RateLimiter.waitForPermission(rateLimiter);
         }
         requestsSent.incrementAndGet();
+        CompletableFuture<HttpResponse<String>> exchange =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return classify(response.statusCode(), response.body());
+            // The request timeout covers the wait for the headers only; this deadline also
+            // covers a body that trickles in, so a hung server can never hold a worker.
+            return classify(exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
         }
-        catch (HttpConnectTimeoutException e) {
-            return new Attempt.Transient(FailureReason.CONNECTION_ERROR, "no connection within " + api.connectTimeout());
-        }
-        catch (HttpTimeoutException e) {
+        catch (TimeoutException e) {
+            exchange.cancel(true);
             return new Attempt.Transient(FailureReason.TIMEOUT, "no answer within " + api.readTimeout());
         }
-        catch (IOException e) {
-            return new Attempt.Transient(FailureReason.CONNECTION_ERROR, describe(e));
+        catch (ExecutionException e) {
+            return failed(e.getCause());
         }
         catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new ApiUnavailableException("Interrupted while waiting for the API");
         }
+    }
+
+    private Attempt failed(Throwable cause) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new Attempt.Transient(FailureReason.CONNECTION_ERROR, "no connection within " + api.connectTimeout());
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new Attempt.Transient(FailureReason.TIMEOUT, "no answer within " + api.readTimeout());
+        }
+        return new Attempt.Transient(FailureReason.CONNECTION_ERROR, describe(cause));
     }
 
     private URI uri(String zip) {
@@ -115,11 +142,12 @@ public class WeatherClient {
                 + "&appid=" + encodedKey);
     }
 
-    private Attempt classify(int status, String body) {
+    private Attempt classify(HttpResponse<String> response) {
+        int status = response.statusCode();
         if (status == 200) {
-            return parse(body);
+            return parse(response.body());
         }
-        String detail = "HTTP " + status + message(body);
+        String detail = "HTTP " + status + message(response.body());
         if (status == 401 || status == 403) {
             return new Attempt.KeyRejected(detail);
         }
@@ -127,7 +155,7 @@ public class WeatherClient {
             return new Attempt.Refused(FailureReason.NOT_FOUND, detail);
         }
         if (status == 429) {
-            return new Attempt.Transient(FailureReason.THROTTLED, detail);
+            return new Attempt.Throttled(retryAfter(response), detail);
         }
         if (status >= 400 && status < 500) {
             return new Attempt.Refused(FailureReason.REJECTED, detail);
@@ -148,6 +176,25 @@ public class WeatherClient {
         return new Attempt.Transient(FailureReason.BAD_RESPONSE, "HTTP 200 with a body that is not a JSON object");
     }
 
+    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+            }
+            catch (NumberFormatException notSeconds) {
+                try {
+                    Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    Duration wait = Duration.between(Instant.now(), at);
+                    return wait.isNegative() ? Duration.ZERO : wait;
+                }
+                catch (DateTimeParseException notDate) {
+                    return null;
+                }
+            }
+        }).orElse(null);
+    }
+
     /** The API's own explanation: the "message" of its error body, or the start of the body. */
     private String message(String body) {
         if (body == null || body.isBlank()) {
@@ -164,7 +211,7 @@ public class WeatherClient {
         return ": " + shorten(redactor.redact(message.strip()));
     }
 
-    private String describe(IOException e) {
+    private String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + shorten(redactor.redact(message)));
     }

@@ -31,6 +31,8 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
 
     private final ApiHealth health;
 
+    private final Throttle throttle;
+
     private final Retry retry;
 
     private final int maxAttempts;
@@ -38,6 +40,7 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
     public ZipcodeFetcher(WeatherClient client, WeatherProperties.Api api) {
         this.client = client;
         this.health = new ApiHealth(api.failureThreshold());
+        this.throttle = new Throttle(api.throttlePause(), api.throttlePatience(), health);
         this.maxAttempts = api.maxAttempts();
         this.retry = Retry.of("weather-api", RetryConfig.<Attempt>custom()
                 .maxAttempts(api.maxAttempts())
@@ -61,14 +64,23 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
         return failure;
     }
 
+    /** One attempt in the sense of weather.api.max-attempts: requests answered 429 don't count. */
     private Attempt attempt(String zip) {
-        health.ensureUp();
-        Attempt attempt = client.fetch(zip);
-        health.record(attempt);
-        if (attempt instanceof Attempt.KeyRejected) {
+        while (true) {
             health.ensureUp();
+            throttle.awaitClearance();
+            Attempt attempt = client.fetch(zip);
+            health.record(attempt);
+            if (attempt instanceof Attempt.Throttled throttled) {
+                throttle.throttled(throttled);
+                continue;
+            }
+            throttle.answered();
+            if (attempt instanceof Attempt.KeyRejected) {
+                health.ensureUp();
+            }
+            return attempt;
         }
-        return attempt;
     }
 
     private Failure failedAfterRetries(StagedZipcode zipcode, Attempt.Transient last) {

@@ -1,5 +1,8 @@
 package org.weatherbatch.job;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -53,31 +56,43 @@ public class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws IOException {
         JobParameters parameters = runParameters(properties);
         String run = parameters.getString("input") + " for " + properties.date();
+        Path lockDir = properties.stateDir().resolve("locks");
+        try (RunLock lock = RunLock.tryAcquire(lockDir, run)) {
+            if (lock == null) {
+                log.error("The run of {} is already running in process {}; not starting it twice.", run,
+                        RunLock.holder(lockDir, run));
+                exitCode = ExitCodes.ALREADY_RUNNING;
+                return;
+            }
+            exitCode = launch(parameters, run);
+        }
+    }
+
+    /** Runs with the run's lock held: no other live process is running it. */
+    private int launch(JobParameters parameters, String run) {
         JobExecution last = jobRepository.getLastJobExecution(weatherJob.getName(), parameters);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             log.info("Nothing to do: the run of {} completed at {} (execution {}).", run, last.getEndTime(),
                     last.getId());
-            exitCode = ExitCodes.COMPLETED;
-            return;
+            return ExitCodes.COMPLETED;
         }
         if (last != null && last.isRunning()) {
-            log.error("The run of {} is already running (execution {}, started {}); not starting it twice.",
-                    run, last.getId(), last.getStartTime());
-            exitCode = ExitCodes.ALREADY_RUNNING;
-            return;
+            log.warn("Execution {} of {} was left {} by a process that is gone (killed or crashed): "
+                    + "marking it FAILED and restarting from its last commit.", last.getId(), run, last.getStatus());
+            jobOperator.recover(jobRepository.getJobExecution(last.getId()));
         }
-        if (last != null) {
+        else if (last != null) {
             log.info("Restarting the {} run of {} from its last commit.", last.getStatus(), run);
         }
         try {
-            exitCode = ExitCodes.of(jobOperator.start(weatherJob, parameters).getStatus());
+            return ExitCodes.of(jobOperator.start(weatherJob, parameters).getStatus());
         }
         catch (JobExecutionException e) {
             log.error("Could not launch the run of {}: {}", run, e.getMessage());
-            exitCode = ExitCodes.FAILED;
+            return ExitCodes.FAILED;
         }
     }
 

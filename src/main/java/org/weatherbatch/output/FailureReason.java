@@ -6,7 +6,6 @@ public enum FailureReason {
     INVALID_LINE("invalid-line"),
     NOT_FOUND("not-found"),
     REJECTED("rejected"),
-    THROTTLED("throttled"),
     SERVER_ERROR("server-error"),
     BAD_RESPONSE("bad-response"),
     TIMEOUT("timeout"),

@@ -79,7 +79,8 @@ abstract class WeatherJobTestSupport {
                 "--weather.api.requests-per-minute=0",
                 "--weather.api.retry-backoff=1ms",
                 "--weather.concurrency=4",
-                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("state/job-repository")),
+                "--weather.api.throttle-pause=100ms",
+                "--weather.state-dir=" + work.resolve("state")),
                 Stream.of(options))
                 .forEach(option -> args.put(option.substring(0, option.indexOf('=')), option));
         return args.values().toArray(String[]::new);

@@ -1,0 +1,80 @@
+package org.weatherbatch.fetch;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes all workers pause together when the API answers 429 Too Many Requests, for as
+ * long as it asked (Retry-After) or else for the configured pause. A 429 is not an item's
+ * failure: the request is sent again after the pause. Only when the API keeps throttling
+ * for longer than the patience does the run fail, since then no request would get through.
+ */
+class Throttle {
+
+    private static final Logger log = LoggerFactory.getLogger(Throttle.class);
+
+    private final Duration defaultPause;
+
+    private final Duration patience;
+
+    private final ApiHealth health;
+
+    private Instant pausedUntil = Instant.MIN;
+
+    private Instant throttledSince;
+
+    Throttle(Duration defaultPause, Duration patience, ApiHealth health) {
+        this.defaultPause = defaultPause;
+        this.patience = patience;
+        this.health = health;
+    }
+
+    /** Waits until the pause, if any, is over. */
+    void awaitClearance() {
+        Duration wait;
+        while (!(wait = Duration.between(Instant.now(), pausedUntil())).isNegative() && !wait.isZero()) {
+            try {
+                Thread.sleep(wait.toMillis() + 1);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiUnavailableException("Interrupted while paused by the API's rate limit");
+            }
+        }
+    }
+
+    synchronized void throttled(Attempt.Throttled answer) {
+        Instant now = Instant.now();
+        if (throttledSince == null) {
+            throttledSince = now;
+        }
+        Duration throttledFor = Duration.between(throttledSince, now);
+        if (throttledFor.compareTo(patience) > 0) {
+            health.markDown("The API kept answering 429 Too Many Requests for " + throttledFor.toSeconds()
+                    + " s (weather.api.throttle-patience is " + patience + "): the key seems over its plan's"
+                    + " limit. Lower weather.api.requests-per-minute and rerun the same command.");
+            return;
+        }
+        Duration pause = answer.retryAfter() != null ? answer.retryAfter() : defaultPause;
+        Instant until = now.plus(pause);
+        if (!pausedUntil.isAfter(now)) {
+            log.warn("The API is throttling requests ({}): all workers pause for {} ms", answer.detail(),
+                    pause.toMillis());
+        }
+        if (until.isAfter(pausedUntil)) {
+            pausedUntil = until;
+        }
+    }
+
+    /** Any answer other than 429 ends a spell of throttling. */
+    synchronized void answered() {
+        throttledSince = null;
+    }
+
+    private synchronized Instant pausedUntil() {
+        return pausedUntil;
+    }
+}
