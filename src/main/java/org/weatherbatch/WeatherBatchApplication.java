@@ -4,20 +4,25 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.weatherbatch.job.ExitCodes;
+import org.weatherbatch.job.JobRepositoryInUseFailureAnalyzer;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class WeatherBatchApplication {
 
     public static void main(String[] args) {
-        int exitCode;
+        System.exit(run(args));
+    }
+
+    /** Runs the application to its end and returns the process's exit code (see {@link ExitCodes}). */
+    public static int run(String... args) {
         try {
-            exitCode = SpringApplication.exit(SpringApplication.run(WeatherBatchApplication.class, args));
+            return SpringApplication.exit(SpringApplication.run(WeatherBatchApplication.class, args));
         }
         catch (RuntimeException startFailed) {
-            // Spring Boot has already logged why (a bad option, most often), before any request
-            exitCode = ExitCodes.NOT_STARTED;
+            // Spring Boot has already reported why (a bad option, most often), before any request
+            return JobRepositoryInUseFailureAnalyzer.isCauseOf(startFailed) ? ExitCodes.ALREADY_RUNNING
+                    : ExitCodes.NOT_STARTED;
         }
-        System.exit(exitCode);
     }
 }

@@ -17,7 +17,7 @@ public final class ExitCodes {
     /** The run was stopped; rerun the same command to continue. */
     public static final int STOPPED = 3;
 
-    /** Another process is running the same input and date. */
+    /** Another process is running the same input and date, or using the job repository. */
     public static final int ALREADY_RUNNING = 4;
 
     private ExitCodes() {

@@ -29,7 +29,7 @@ class ApiKeySecrecyTest extends WeatherJobTestSupport {
 
     @Test
     void theKeyIsInNoLogOutputOrJobRepositoryRowAfterARunFullOfFaults(CapturedOutput output) throws Exception {
-        writeInput("02134", "99999", "10001", "20001", "30303", "40202", "50309", "60601", "70112");
+        writeInput("02134", "99999", "10001", "20001", "30303", "40202", "50309", "60601", "80202", "70112");
         stubZip("99999", notFound());
         stubZip("10001", aResponse().withStatus(500).withBody("{\"cod\":500,\"message\":\"echo " + API_KEY + "\"}"));
         stubZip("20001", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
@@ -37,6 +37,8 @@ class ApiKeySecrecyTest extends WeatherJobTestSupport {
         stubZip("40202", aResponse().withFixedDelay(2_000).withBody("{}"));
         stubZip("50309", aResponse().withFault(Fault.EMPTY_RESPONSE));
         stubZip("60601", aResponse().withStatus(400).withBody("{\"cod\":\"400\",\"message\":\"bad " + API_KEY + "\"}"));
+        answerInTurn("80202", aResponse().withStatus(429).withHeader("Retry-After", "0")
+                .withBody("{\"cod\":429,\"message\":\"blocked " + API_KEY + "\"}"), okJson(weatherBody("Denver")));
         stubZip("70112", invalidKey().withHeader("X-Cache-Key", "/data/2.5/weather?appid=" + API_KEY));
 
         int exitCode = run("--weather.concurrency=1", "--weather.api.read-timeout=300ms",
@@ -44,6 +46,7 @@ class ApiKeySecrecyTest extends WeatherJobTestSupport {
 
         assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
         assertThat(output).contains("The API refused the key").contains("not-found").contains("server-error")
+                .contains("throttling")
                 .contains("timeout").contains("connection-error").contains("bad-response");
         assertThat(output.getAll()).doesNotContain(API_KEY);
         assertThat(lines("-failures.csv")).anySatisfy(line -> assertThat(line).contains("***"));

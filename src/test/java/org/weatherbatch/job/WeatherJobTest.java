@@ -1,7 +1,6 @@
 package org.weatherbatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 
@@ -87,12 +86,14 @@ class WeatherJobTest extends WeatherJobTestSupport {
     void aBadOptionStopsTheStartBeforeAnyRequest(CapturedOutput output) throws Exception {
         writeInput("02134");
 
-        assertThatThrownBy(() -> run("--weather.concurrency=-3")).isInstanceOf(Exception.class);
-        assertThatThrownBy(() -> run("--weather.input=" + work.resolve("missing.csv"))).isInstanceOf(Exception.class);
-        assertThatThrownBy(() -> run("--weather.date=27/11/2026")).isInstanceOf(Exception.class);
+        assertThat(run("--weather.concurrency=-3")).isEqualTo(ExitCodes.NOT_STARTED);
+        assertThat(run("--weather.input=" + work.resolve("missing.csv"))).isEqualTo(ExitCodes.NOT_STARTED);
+        assertThat(run("--weather.date=27/11/2026")).isEqualTo(ExitCodes.NOT_STARTED);
+        assertThat(run("--weather.api.key=")).isEqualTo(ExitCodes.NOT_STARTED);
 
-        assertThat(output).contains("weather.concurrency").contains("weather.input").contains("missing.csv")
-                .contains("weather.date");
+        assertThat(output).contains("Property: weather.concurrency").contains("Property: weather.input")
+                .contains("missing.csv does not exist").contains("Property: weather.date")
+                .contains("Property: weather.api.key").contains("must be set");
         assertThat(requests()).isZero();
     }
 }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.weatherbatch.WeatherBatchApplication;
 
 import tools.jackson.databind.JsonNode;
@@ -47,7 +47,7 @@ abstract class WeatherJobTestSupport {
 
     @RegisterExtension
     static WireMockExtension api = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(new PlanRateLimit()))
             .build();
 
     @TempDir
@@ -58,13 +58,14 @@ abstract class WeatherJobTestSupport {
     @BeforeEach
     void answerEveryZipcode() throws IOException {
         input = work.resolve("zipcodes.csv");
+        PlanRateLimit.enforce(0);
         api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(10)
                 .willReturn(okJson(weatherBody("Testville"))));
     }
 
     /** Runs the application as its main method does, without leaving the JVM. */
     int run(String... options) {
-        return SpringApplication.exit(SpringApplication.run(WeatherBatchApplication.class, args(options)));
+        return WeatherBatchApplication.run(args(options));
     }
 
     /** The options of a test run; each given option replaces its default. */
@@ -144,5 +145,25 @@ abstract class WeatherJobTestSupport {
 
     List<String> lines(String suffix) throws IOException {
         return Files.readAllLines(output(suffix));
+    }
+
+    /** Answers a zipcode's requests with these responses in turn, the last one from then on. */
+    static void answerInTurn(String zip, ResponseDefinitionBuilder... responses) {
+        for (int i = 0; i < responses.length; i++) {
+            api.stubFor(forZip(zip).atPriority(1).inScenario("answers for " + zip)
+                    .whenScenarioStateIs(i == 0 ? STARTED : "answer " + i)
+                    .willSetStateTo(i == responses.length - 1 ? "answer " + i : "answer " + (i + 1))
+                    .willReturn(responses[i]));
+        }
+    }
+
+    /** Answers all requests, whatever their zipcode, with these responses in turn. */
+    static void answerAnyInTurn(ResponseDefinitionBuilder... responses) {
+        for (int i = 0; i < responses.length; i++) {
+            api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(1).inScenario("answers")
+                    .whenScenarioStateIs(i == 0 ? STARTED : "answer " + i)
+                    .willSetStateTo(i == responses.length - 1 ? "answer " + i : "answer " + (i + 1))
+                    .willReturn(responses[i]));
+        }
     }
 }

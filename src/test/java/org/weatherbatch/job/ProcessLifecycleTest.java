@@ -1,0 +1,119 @@
+package org.weatherbatch.job;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.weatherbatch.WeatherBatchApplication;
+
+/** What other processes do to a run: SIGKILL mid-run, a second launch at the same time. */
+@ExtendWith(OutputCaptureExtension.class)
+class ProcessLifecycleTest extends WeatherJobTestSupport {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private final List<Process> children = new ArrayList<>();
+
+    private List<String> zips;
+
+    @BeforeEach
+    void slowApi() throws IOException {
+        zips = IntStream.range(0, 400).mapToObj(i -> String.format("%05d", 3000 + i)).toList();
+        writeInput(zips.toArray(String[]::new));
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(5)
+                .willReturn(okJson(weatherBody("Slowtown")).withFixedDelay(25)));
+    }
+
+    @AfterEach
+    void killChildren() {
+        children.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void aRunKilledWithSigkillIsRecoveredByTheNextLaunchAndCompletedExactlyOnce(CapturedOutput output)
+            throws Exception {
+        Process child = startChild("--weather.chunk-size=8");
+        awaitTrue(() -> jsonLineCount() >= 40, "the child to commit some chunks");
+
+        assertThat(child.isAlive()).as("still running when killed").isTrue();
+        child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no chance to tidy up
+        int writtenAtKill = jsonLineCount();
+        int requestsAtKill = requests();
+        assertThat(writtenAtKill).isLessThan(zips.size());
+
+        assertThat(run("--weather.chunk-size=8")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(output).contains("was left STARTED by a process that is gone (killed or crashed)");
+        assertThat(jsonZips()).containsExactlyElementsOf(zips);
+        assertThat(lines(".csv")).hasSize(1 + zips.size()).doesNotHaveDuplicates();
+        assertThat(lines("-failures.csv")).containsExactly("zip,line,reason,detail");
+        // it continued from the last commit: at most the chunk in flight at the kill is written again
+        assertThat(requests() - requestsAtKill).isLessThanOrEqualTo(zips.size() - writtenAtKill + 8);
+    }
+
+    @Test
+    void launchesWhileARunIsGoingAreRefusedClearlyAndTheRunIsUnharmed(CapturedOutput output) throws Exception {
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(4)
+                .willReturn(okJson(weatherBody("Slowertown")).withFixedDelay(100))); // a 10 s run
+        Process first = startChild();
+        awaitTrue(() -> jsonLineCount() >= 1, "the first launch to be fetching");
+
+        assertThat(run()).isEqualTo(ExitCodes.ALREADY_RUNNING);
+        assertThat(first.isAlive()).as("the first run goes on").isTrue();
+        assertThat(run("--weather.date=2026-11-28")).isEqualTo(ExitCodes.ALREADY_RUNNING);
+        assertThat(first.isAlive()).as("the first run goes on").isTrue();
+
+        assertThat(output).contains("The job repository is in use by another weather-batch process");
+        assertThat(first.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(jsonZips()).containsExactlyElementsOf(zips);
+        assertThat(work.resolve("output/zipcodes-2026-11-28.jsonl")).doesNotExist();
+    }
+
+    /** The application in a JVM of its own, on the test classpath, as `java -jar` would run it. */
+    private Process startChild(String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), WeatherBatchApplication.class.getName()));
+        command.addAll(List.of(args(options)));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("child-" + children.size() + ".log").toFile()).start();
+        children.add(child);
+        return child;
+    }
+
+    private int jsonLineCount() {
+        try {
+            return Files.exists(output(".jsonl")) ? Files.readAllLines(output(".jsonl")).size() : 0;
+        }
+        catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for " + what).isBefore(giveUp);
+            Thread.sleep(20);
+        }
+    }
+}

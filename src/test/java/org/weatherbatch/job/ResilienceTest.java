@@ -1,0 +1,145 @@
+package org.weatherbatch.job;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Faults of the API, one by one: the job survives each with nothing lost. */
+@ExtendWith(OutputCaptureExtension.class)
+class ResilienceTest extends WeatherJobTestSupport {
+
+    private static final String[] HEADER_ONLY = { "zip,line,reason,detail" };
+
+    @Test
+    void transientFaultsAreRetriedUntilTheAnswerComes() throws Exception {
+        writeInput("02134");
+        answerInTurn("02134", aResponse().withStatus(503), aResponse().withStatus(502),
+                aResponse().withStatus(200).withBody("<html>maintenance</html>"),
+                okJson(weatherBody("Allston")));
+
+        assertThat(run("--weather.api.max-attempts=4")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(jsonZips()).containsExactly("02134");
+        assertThat(lines("-failures.csv")).containsExactly(HEADER_ONLY);
+        assertThat(requestsFor("02134")).isEqualTo(4);
+    }
+
+    @Test
+    void connectionResetsAndEmptyAnswersAreRetried() throws Exception {
+        writeInput("02134", "10001");
+        answerInTurn("02134", aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER),
+                okJson(weatherBody("Allston")));
+        answerInTurn("10001", aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE),
+                okJson(weatherBody("New York")));
+
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(jsonZips()).containsExactlyInAnyOrder("02134", "10001");
+        assertThat(lines("-failures.csv")).containsExactly(HEADER_ONLY);
+    }
+
+    @Test
+    void afterTheLastAttemptTheItemFailsWithTheLastReasonAndTheJobGoesOn() throws Exception {
+        writeInput("02134", "10001");
+        stubZip("02134", aResponse().withStatus(502).withBody("{\"cod\":502,\"message\":\"Bad Gateway\"}"));
+
+        assertThat(run("--weather.api.max-attempts=3")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(jsonZips()).containsExactly("10001");
+        assertThat(lines("-failures.csv")).containsExactly("zip,line,reason,detail",
+                "02134,1,server-error,HTTP 502: Bad Gateway (after 3 attempts)");
+        assertThat(requestsFor("02134")).isEqualTo(3);
+    }
+
+    @Test
+    void hungRequestsAreAbandonedAndRetriedSoTheJobNeverStalls() throws Exception {
+        writeInput("02134", "10001", "20001");
+        answerInTurn("02134", okJson(weatherBody("Allston")).withFixedDelay(60_000), okJson(weatherBody("Allston")));
+        answerInTurn("10001", okJson(weatherBody("New York")).withChunkedDribbleDelay(5, 60_000),
+                okJson(weatherBody("New York")));
+        stubZip("20001", okJson(weatherBody("Washington")).withFixedDelay(60_000));
+
+        assertThat(run("--weather.api.read-timeout=300ms", "--weather.api.max-attempts=2")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(jsonZips()).containsExactlyInAnyOrder("02134", "10001");
+        assertThat(lines("-failures.csv")).containsExactly("zip,line,reason,detail",
+                "20001,3,timeout,no answer within PT0.3S (after 2 attempts)");
+    }
+
+    @Test
+    void aStormOf429sPausesAllWorkersTogetherAsLongAsRetryAfterSaysAndLosesNothing(CapturedOutput output)
+            throws Exception {
+        List<String> zips = IntStream.range(0, 12).mapToObj(i -> String.format("%05d", 2100 + i)).toList();
+        writeInput(zips.toArray(String[]::new));
+        ResponseDefinitionBuilder tooMany = aResponse().withStatus(429).withHeader("Retry-After", "1")
+                .withBody("{\"cod\":429, \"message\": \"Your account is temporary blocked\"}");
+        answerAnyInTurn(tooMany, tooMany, tooMany, tooMany, okJson(weatherBody("Testville")));
+
+        assertThat(run("--weather.concurrency=4", "--weather.api.max-attempts=1")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(jsonZips()).containsExactlyInAnyOrderElementsOf(zips);
+        assertThat(lines("-failures.csv")).containsExactly(HEADER_ONLY);
+        assertThat(output).contains("The API is throttling requests (HTTP 429: Your account is temporary blocked)");
+        List<ServeEvent> served = api.getAllServeEvents().stream()
+                .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate())).toList();
+        long firstThrottled = served.get(0).getRequest().getLoggedDate().getTime();
+        long firstAnswered = served.stream().filter(event -> event.getResponse().getStatus() == 200)
+                .mapToLong(event -> event.getRequest().getLoggedDate().getTime()).min().orElseThrow();
+        assertThat(firstAnswered - firstThrottled).as("ms from the first 429 to the next request served")
+                .isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void throttlingBeyondThePatienceFailsTheRunWithoutFailingItems(CapturedOutput output) throws Exception {
+        writeInput("02134", "10001");
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(1).willReturn(aResponse().withStatus(429)));
+
+        assertThat(run("--weather.api.throttle-pause=50ms", "--weather.api.throttle-patience=400ms"))
+                .isEqualTo(ExitCodes.FAILED);
+
+        assertThat(output).contains("The API kept answering 429 Too Many Requests");
+        assertThat(lines("-failures.csv")).containsExactly(HEADER_ONLY);
+    }
+
+    @Test
+    void aForbiddenKeyFailsTheRunAtOnce(CapturedOutput output) throws Exception {
+        writeInput(IntStream.range(10000, 10050).mapToObj(String::valueOf).toArray(String[]::new));
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(1).willReturn(aResponse().withStatus(403)));
+
+        assertThat(run("--weather.concurrency=4")).isEqualTo(ExitCodes.FAILED);
+
+        assertThat(requests()).isLessThanOrEqualTo(4);
+        assertThat(output).contains("The API refused the key (HTTP 403)");
+    }
+
+    @Test
+    void requestsAreSpreadEvenlyAndAPlanSizedLimitNeverAnswers429() throws Exception {
+        int perSecond = 400;
+        writeInput(IntStream.range(0, 400).mapToObj(i -> String.format("%05d", 10000 + i)).toArray(String[]::new));
+        PlanRateLimit.enforce(perSecond);
+
+        assertThat(run("--weather.concurrency=16", "--weather.api.requests-per-minute=" + perSecond * 60))
+                .isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(PlanRateLimit.refused()).as("requests answered 429").isZero();
+        assertThat(jsonZips()).hasSize(400);
+        // evenly spread: 40 a tenth of a second; a burst of the concurrency's worth of requests would show
+        assertThat(PlanRateLimit.mostWithin(100, TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(60);
+    }
+}
