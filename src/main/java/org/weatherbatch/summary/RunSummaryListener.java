@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -16,7 +18,6 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.core.NestedExceptionUtils;
 import org.weatherbatch.fetch.WeatherClient;
 import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.input.ZipcodeLine.Kind;
@@ -93,9 +94,20 @@ public class RunSummaryListener implements JobExecutionListener {
         }
         else {
             jobExecution.getAllFailureExceptions().stream().findFirst().ifPresent(failure -> log.error(
-                    "  failed: {}", NestedExceptionUtils.getMostSpecificCause(failure).getMessage()));
+                    "  failed: {}", describe(failure)));
             log.error("  rerun the same command to continue from the last commit");
         }
+    }
+
+    /** The messages along the cause chain: the path of a file, then why it could not be written. */
+    private static String describe(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !messages.contains(cause.getMessage())) {
+                messages.add(cause.getMessage());
+            }
+        }
+        return String.join(": ", messages);
     }
 
     private static long count(Map<String, Long> lines, Kind kind) {

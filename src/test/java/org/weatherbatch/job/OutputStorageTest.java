@@ -22,7 +22,8 @@ class OutputStorageTest extends WeatherJobTestSupport {
         Files.writeString(outputDir, "a file where the output folder should be");
 
         assertThat(run()).isEqualTo(ExitCodes.FAILED);
-        assertThat(output).contains(outputDir.toString());
+        assertThat(output).contains("failed: Unable to create file: [" + outputDir.resolve("zipcodes-" + DATE
+                + "-failures.csv") + "]: Not a directory");
         assertThat(requests()).isZero();
 
         Files.delete(outputDir);
