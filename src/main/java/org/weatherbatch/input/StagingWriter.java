@@ -1,11 +1,9 @@
 package org.weatherbatch.input;
 
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
-import org.springframework.batch.infrastructure.item.support.CompositeItemStream;
+import org.weatherbatch.output.CompositeStreamWriter;
 import org.weatherbatch.output.Failure;
 import org.weatherbatch.output.FailureReason;
 import org.weatherbatch.summary.Tally;
@@ -14,20 +12,23 @@ import org.weatherbatch.summary.Tally;
  * Stages each new zipcode for the fetch step, writes each line that is not a zipcode to
  * the failures file, and counts every kind of line for the run's summary.
  */
-public class StagingWriter implements ItemStreamWriter<ZipcodeLine> {
+public class StagingWriter extends CompositeStreamWriter<ZipcodeLine> {
 
     private final ItemWriter<ZipcodeLine> staging;
 
     private final FlatFileItemWriter<Failure> failures;
 
-    private final Tally tally = new Tally();
-
-    private final CompositeItemStream streams;
+    private final Tally tally;
 
     public StagingWriter(ItemWriter<ZipcodeLine> staging, FlatFileItemWriter<Failure> failures) {
+        this(staging, failures, new Tally());
+    }
+
+    private StagingWriter(ItemWriter<ZipcodeLine> staging, FlatFileItemWriter<Failure> failures, Tally tally) {
+        super(failures, tally);
         this.staging = staging;
+        this.tally = tally;
         this.failures = failures;
-        this.streams = new CompositeItemStream(failures, tally);
     }
 
     @Override
@@ -47,20 +48,5 @@ public class StagingWriter implements ItemStreamWriter<ZipcodeLine> {
         }
         staging.write(zipcodes);
         failures.write(invalid);
-    }
-
-    @Override
-    public void open(ExecutionContext executionContext) {
-        streams.open(executionContext);
-    }
-
-    @Override
-    public void update(ExecutionContext executionContext) {
-        streams.update(executionContext);
-    }
-
-    @Override
-    public void close() {
-        streams.close();
     }
 }

@@ -1,9 +1,6 @@
 package org.weatherbatch.output;
 
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.support.CompositeItemStream;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.weatherbatch.summary.Tally;
 
@@ -11,7 +8,7 @@ import org.weatherbatch.summary.Tally;
  * Writes each weather to the JSON lines and the CSV files and each failure to the
  * failures file, and counts them for the run's summary.
  */
-public class FetchResultWriter implements ItemStreamWriter<FetchResult> {
+public class FetchResultWriter extends CompositeStreamWriter<FetchResult> {
 
     public static final String FETCHED = "fetched";
 
@@ -21,16 +18,20 @@ public class FetchResultWriter implements ItemStreamWriter<FetchResult> {
 
     private final FlatFileItemWriter<Failure> failures;
 
-    private final Tally tally = new Tally();
-
-    private final CompositeItemStream streams;
+    private final Tally tally;
 
     public FetchResultWriter(FlatFileItemWriter<Weather> jsonLines, FlatFileItemWriter<Weather> csv,
             FlatFileItemWriter<Failure> failures) {
+        this(jsonLines, csv, failures, new Tally());
+    }
+
+    private FetchResultWriter(FlatFileItemWriter<Weather> jsonLines, FlatFileItemWriter<Weather> csv,
+            FlatFileItemWriter<Failure> failures, Tally tally) {
+        super(jsonLines, csv, failures, tally);
         this.jsonLines = jsonLines;
+        this.tally = tally;
         this.csv = csv;
         this.failures = failures;
-        this.streams = new CompositeItemStream(jsonLines, csv, failures, tally);
     }
 
     @Override
@@ -50,20 +51,5 @@ public class FetchResultWriter implements ItemStreamWriter<FetchResult> {
         jsonLines.write(weathers);
         csv.write(weathers);
         failures.write(failed);
-    }
-
-    @Override
-    public void open(ExecutionContext executionContext) {
-        streams.open(executionContext);
-    }
-
-    @Override
-    public void update(ExecutionContext executionContext) {
-        streams.update(executionContext);
-    }
-
-    @Override
-    public void close() {
-        streams.close();
     }
 }
