@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.bucket4j.BlockingBucket;
+import io.github.bucket4j.Bucket;
 
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.output.FailureReason;
@@ -46,7 +46,7 @@ public class WeatherClient {
 
     private final String units;
 
-    private final RateLimiter rateLimiter;
+    private final BlockingBucket rateLimiter;
 
     private final JsonMapper json;
 
@@ -73,22 +73,20 @@ public class WeatherClient {
     }
 
     /**
-     * One limiter shared by all workers, handing out one permit at a time so that
-     * requests are spread evenly over the minute instead of a burst at its start. It runs
-     * 3% under the limit: two permits can fall either side of a cycle's edge, and network
-     * jitter bunches requests, so exactly the limit would now and then make one too many
-     * in some minute of the server's count.
+     * One limiter shared by all workers: a bucket of one token, refilled continuously, so
+     * that any two requests are at least 1/rate apart. No burst at the start of a minute,
+     * and any span of time holds at most one request more than the rate allows. It runs 3%
+     * under the limit to leave room for network jitter, which bunches requests on the way.
      */
-    private static RateLimiter rateLimiter(int requestsPerMinute) {
+    private static BlockingBucket rateLimiter(int requestsPerMinute) {
         if (requestsPerMinute == 0) {
             return null;
         }
-        long periodNanos = Math.round(Duration.ofMinutes(1).toNanos() / (requestsPerMinute * RATE_HEADROOM));
-        return RateLimiter.of("weather-api", RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(periodNanos))
-                .timeoutDuration(Duration.ofDays(1))
-                .build());
+        long spacingNanos = Math.round(Duration.ofMinutes(1).toNanos() / (requestsPerMinute * RATE_HEADROOM));
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofNanos(spacingNanos)))
+                .build()
+                .asBlocking();
     }
 
     /** Requests sent since the process started, retries included. */
@@ -102,13 +100,13 @@ public class WeatherClient {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        if (rateLimiter != null) {
-            RateLimiter.waitForPermission(rateLimiter);
-        }
-        requestsSent.incrementAndGet();
-        CompletableFuture<HttpResponse<String>> exchange =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> exchange = null;
         try {
+            if (rateLimiter != null) {
+                rateLimiter.consume(1);
+            }
+            requestsSent.incrementAndGet();
+            exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
             // The request timeout covers the wait for the headers only; this deadline also
             // covers a body that trickles in, so a hung server can never hold a worker.
             return classify(exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
@@ -121,7 +119,9 @@ public class WeatherClient {
             return failed(e.getCause());
         }
         catch (InterruptedException e) {
-            exchange.cancel(true);
+            if (exchange != null) {
+                exchange.cancel(true);
+            }
             Thread.currentThread().interrupt();
             throw new ApiUnavailableException("Interrupted while waiting for the API");
         }
