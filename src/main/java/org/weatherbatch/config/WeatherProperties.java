@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param stateDir the folder of the job's own state: the H2 job repository and the run locks
  * @param concurrency the most requests in flight at once
  * @param chunkSize items per transaction; a small multiple of the concurrency when not given
- * @param units units of the API's answers
+ * @param units units of the answers: the same whichever provider answers
+ * @param provider who answers; openweathermap when a key is set, open-meteo otherwise
  * @param api how to reach the weather API
  */
 @Validated
@@ -38,6 +39,7 @@ public record WeatherProperties(
         @Min(1) @Max(1024) int concurrency,
         @Positive Integer chunkSize,
         @NotNull Units units,
+        Provider provider,
         @Valid @NotNull Api api) {
 
     /** Chunks this many times larger than the concurrency keep every worker busy between commits. */
@@ -52,6 +54,29 @@ public record WeatherProperties(
         }
     }
 
+    /** Whether the provider asked for, or chosen by default, is one that can be used. */
+    @AssertTrue(message = "weather.provider=openweathermap needs a key: pass --weather.api.key=... or set the "
+            + "environment variable WEATHER_API_KEY (or leave weather.provider unset to use keyless open-meteo)")
+    public boolean isProviderUsable() {
+        return provider != Provider.OPENWEATHERMAP || api.hasKey();
+    }
+
+    public enum Provider {
+        OPENWEATHERMAP, OPEN_METEO;
+
+        public String id() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    /** How OpenWeatherMap is asked for a zipcode's weather. */
+    public enum Lookup {
+        /** By {@code zip=}: OpenWeatherMap's own geocoder, which it calls deprecated. */
+        ZIP,
+        /** By {@code lat=}/{@code lon=} from the bundled zipcode table. */
+        COORDINATES
+    }
+
     public enum Units {
         STANDARD, METRIC, IMPERIAL;
 
@@ -62,38 +87,49 @@ public record WeatherProperties(
     }
 
     /**
-     * @param baseUrl scheme, host and port of the API
-     * @param key the API key; also read from the environment variable WEATHER_API_KEY
+     * @param baseUrl scheme, host and port of the API; the provider's own when not given
+     * @param key the OpenWeatherMap key; also read from the environment variable WEATHER_API_KEY
+     * @param lookup how OpenWeatherMap is asked: by zipcode or by coordinates
      * @param connectTimeout how long to wait for a connection
      * @param readTimeout how long to wait for a whole answer
      * @param maxAttempts attempts per zipcode before it is written to the failures file
      * @param retryBackoff the wait before the first retry; it doubles, with jitter, at each retry
      * @param failureThreshold consecutive failed requests after which the API is taken to be down
-     * @param requestsPerMinute the client-side rate limit shared by all workers; 0 means none
-     * @param throttlePause how long all workers pause after a 429 that names no Retry-After
+     * @param requestsPerMinute the limits shared by all workers, the provider's free plan's
+     *        when not given; 0 for none (requests-per-minute=0 lifts them all)
+     * @param requestsPerHour see requestsPerMinute
+     * @param requestsPerDay see requestsPerMinute
+     * @param throttlePause how long all workers pause after a 429 that names no wait
      * @param throttlePatience how long the API may keep answering 429 before the run fails
      */
     public record Api(
-            @NotNull URI baseUrl,
-            @NotBlank(message = "must be set: pass --weather.api.key=... or set the environment variable WEATHER_API_KEY")
+            URI baseUrl,
             String key,
+            @NotNull Lookup lookup,
             @NotNull Duration connectTimeout,
             @NotNull Duration readTimeout,
             @Min(1) @Max(20) int maxAttempts,
             @NotNull Duration retryBackoff,
             @Min(1) int failureThreshold,
-            @Min(0) int requestsPerMinute,
+            @Min(0) Integer requestsPerMinute,
+            @Min(0) Integer requestsPerHour,
+            @Min(0) Integer requestsPerDay,
             @NotNull Duration throttlePause,
             @NotNull Duration throttlePatience) {
+
+        public boolean hasKey() {
+            return key != null && !key.isBlank();
+        }
 
         /** Never prints the key: records print every component by default. */
         @Override
         public String toString() {
-            return "Api[baseUrl=" + baseUrl + ", key=" + "(hidden)"
+            return "Api[baseUrl=" + baseUrl + ", key=" + (hasKey() ? "(hidden)" : "(none)") + ", lookup=" + lookup
                     + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                     + ", maxAttempts=" + maxAttempts + ", retryBackoff=" + retryBackoff
                     + ", failureThreshold=" + failureThreshold
-                    + ", requestsPerMinute=" + requestsPerMinute + ", throttlePause=" + throttlePause
+                    + ", requestsPerMinute=" + requestsPerMinute + ", requestsPerHour=" + requestsPerHour
+                    + ", requestsPerDay=" + requestsPerDay + ", throttlePause=" + throttlePause
                     + ", throttlePatience=" + throttlePatience + "]";
         }
     }

@@ -9,7 +9,7 @@ final class Redactor {
 
     private final List<String> secrets;
 
-    /** @param secrets the key and each form it takes, such as URL-encoded */
+    /** @param secrets the key and each form it takes, such as URL-encoded; none when there is no key */
     Redactor(String... secrets) {
         this.secrets = List.of(secrets).stream().filter(secret -> !secret.isEmpty()).distinct().toList();
     }

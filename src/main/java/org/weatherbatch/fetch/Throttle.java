@@ -52,13 +52,14 @@ class Throttle {
             throttledSince = now;
         }
         Duration throttledFor = Duration.between(throttledSince, now);
-        if (throttledFor.compareTo(patience) > 0) {
-            health.markDown("The API kept answering 429 Too Many Requests for " + throttledFor.toSeconds()
-                    + " s (weather.api.throttle-patience is " + patience + "): the key seems over its plan's"
-                    + " limit. Lower weather.api.requests-per-minute and rerun the same command.");
+        Duration pause = answer.retryAfter() != null ? answer.retryAfter() : defaultPause;
+        if (throttledFor.plus(pause).compareTo(patience) > 0) {
+            health.markDown("The API kept answering 429 Too Many Requests (" + answer.detail() + ") for "
+                    + throttledFor.toSeconds() + " s, and a pause of " + pause + " more would go beyond "
+                    + "weather.api.throttle-patience (" + patience + "): the limits of the plan seem used up. "
+                    + "Rerun the same command later; lower weather.api.requests-per-* if it happens often.");
             return;
         }
-        Duration pause = answer.retryAfter() != null ? answer.retryAfter() : defaultPause;
         Instant until = now.plus(pause);
         if (!pausedUntil.isAfter(now)) {
             log.warn("The API is throttling requests ({}): all workers pause for {} ms", answer.detail(),

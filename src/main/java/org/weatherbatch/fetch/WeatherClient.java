@@ -20,7 +20,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.bucket4j.BlockingBucket;
-import io.github.bucket4j.Bucket;
 
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.output.FailureReason;
@@ -28,23 +27,22 @@ import org.weatherbatch.output.FailureReason;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
- * Sends one request for the current weather at a zipcode and says what came of it.
- * The request URL carries the key, so nothing here ever logs or reports the URL, and
- * every message taken from an exception or a response goes through the redactor.
+ * Sends one request within the rate limits and says what came of it. The request URL may
+ * carry the key, so nothing here ever logs or reports the URL, and every message taken
+ * from an exception or a response goes through the redactor.
  */
 public class WeatherClient {
 
     private static final int MAX_DETAIL = 200;
 
-    private static final double RATE_HEADROOM = 0.97;
-
     private final HttpClient http;
 
-    private final WeatherProperties.Api api;
+    private final WeatherProvider provider;
 
-    private final String units;
+    private final WeatherProperties.Api api;
 
     private final BlockingBucket rateLimiter;
 
@@ -52,41 +50,22 @@ public class WeatherClient {
 
     private final Redactor redactor;
 
-    private final String encodedKey;
-
     private final Duration deadline;
 
     private final AtomicLong requestsSent = new AtomicLong();
 
-    public WeatherClient(WeatherProperties properties, JsonMapper json) {
-        this.api = properties.api();
+    public WeatherClient(WeatherProvider provider, WeatherProperties.Api api, RateLimits limits, JsonMapper json) {
+        this.provider = provider;
+        this.api = api;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(api.connectTimeout())
                 .build();
-        this.units = properties.units().queryValue();
-        this.rateLimiter = rateLimiter(api.requestsPerMinute());
+        this.rateLimiter = limits.bucket();
         this.json = json;
-        this.encodedKey = URLEncoder.encode(api.key(), StandardCharsets.UTF_8);
-        this.redactor = new Redactor(api.key(), encodedKey);
+        this.redactor = api.hasKey()
+                ? new Redactor(api.key(), URLEncoder.encode(api.key(), StandardCharsets.UTF_8)) : new Redactor();
         this.deadline = api.connectTimeout().plus(api.readTimeout());
-    }
-
-    /**
-     * One limiter shared by all workers: a bucket of one token, refilled continuously, so
-     * that any two requests are at least 1/rate apart. No burst at the start of a minute,
-     * and any span of time holds at most one request more than the rate allows. It runs 3%
-     * under the limit to leave room for network jitter, which bunches requests on the way.
-     */
-    private static BlockingBucket rateLimiter(int requestsPerMinute) {
-        if (requestsPerMinute == 0) {
-            return null;
-        }
-        long spacingNanos = Math.round(Duration.ofMinutes(1).toNanos() / (requestsPerMinute * RATE_HEADROOM));
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofNanos(spacingNanos)))
-                .build()
-                .asBlocking();
     }
 
     /** Requests sent since the process started, retries included. */
@@ -94,8 +73,8 @@ public class WeatherClient {
         return requestsSent.get();
     }
 
-    Attempt fetch(String zip) {
-        HttpRequest request = HttpRequest.newBuilder(uri(zip))
+    Attempt fetch(URI uri) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(api.readTimeout())
                 .header("Accept", "application/json")
                 .GET()
@@ -137,17 +116,14 @@ public class WeatherClient {
         return new Attempt.Transient(FailureReason.CONNECTION_ERROR, describe(cause));
     }
 
-    private URI uri(String zip) {
-        return URI.create(api.baseUrl() + "/data/2.5/weather?zip=" + zip + ",us&units=" + units
-                + "&appid=" + encodedKey);
-    }
-
     private Attempt classify(HttpResponse<String> response) {
         int status = response.statusCode();
+        JsonNode body = parse(response.body());
         if (status == 200) {
-            return parse(response.body());
+            return body.isObject() ? new Attempt.Answered(Instant.now(), body)
+                    : new Attempt.Transient(FailureReason.BAD_RESPONSE, "HTTP 200 with a body that is not a JSON object");
         }
-        String detail = "HTTP " + status + message(response.body());
+        String detail = "HTTP " + status + explanation(body, response.body());
         if (status == 401 || status == 403) {
             return new Attempt.KeyRejected(detail);
         }
@@ -155,7 +131,8 @@ public class WeatherClient {
             return new Attempt.Refused(FailureReason.NOT_FOUND, detail);
         }
         if (status == 429) {
-            return new Attempt.Throttled(retryAfter(response), detail);
+            Duration retryAfter = retryAfter(response);
+            return new Attempt.Throttled(retryAfter != null ? retryAfter : provider.requestedPause(body), detail);
         }
         if (status >= 400 && status < 500) {
             return new Attempt.Refused(FailureReason.REJECTED, detail);
@@ -163,17 +140,15 @@ public class WeatherClient {
         return new Attempt.Transient(FailureReason.SERVER_ERROR, detail);
     }
 
-    private Attempt parse(String body) {
+    /** The body as JSON; a missing node when it is not JSON. */
+    private JsonNode parse(String body) {
         try {
-            JsonNode response = json.readTree(body);
-            if (response != null && response.isObject()) {
-                return new Attempt.Answered(Instant.now(), response);
-            }
+            JsonNode parsed = body == null || body.isBlank() ? null : json.readTree(body);
+            return parsed == null ? MissingNode.getInstance() : parsed;
         }
         catch (JacksonException e) {
-            // handled below: a garbled answer is worth another try
+            return MissingNode.getInstance();
         }
-        return new Attempt.Transient(FailureReason.BAD_RESPONSE, "HTTP 200 with a body that is not a JSON object");
     }
 
     /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
@@ -195,20 +170,11 @@ public class WeatherClient {
         }).orElse(null);
     }
 
-    /** The API's own explanation: the "message" of its error body, or the start of the body. */
-    private String message(String body) {
-        if (body == null || body.isBlank()) {
-            return "";
-        }
-        String message;
-        try {
-            JsonNode error = json.readTree(body);
-            message = error.path("message").isValueNode() ? error.path("message").asString() : body;
-        }
-        catch (JacksonException e) {
-            message = body;
-        }
-        return ": " + shorten(redactor.redact(message.strip()));
+    /** The provider's own explanation of an error, or else the start of the body. */
+    private String explanation(JsonNode error, String body) {
+        String explanation = provider.explanation(error);
+        String text = explanation.isEmpty() ? (body == null ? "" : body.strip()) : explanation.strip();
+        return text.isEmpty() ? "" : ": " + shorten(redactor.redact(text));
     }
 
     private String describe(Throwable e) {

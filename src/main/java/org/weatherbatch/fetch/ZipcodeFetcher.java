@@ -1,5 +1,8 @@
 package org.weatherbatch.fetch;
 
+import java.net.URI;
+import java.util.Optional;
+
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -10,6 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.input.StagedZipcode;
 import org.weatherbatch.output.Failure;
+import org.weatherbatch.output.FailureReason;
 import org.weatherbatch.output.FetchResult;
 import org.weatherbatch.output.Weather;
 
@@ -29,6 +33,8 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
 
     private final WeatherClient client;
 
+    private final WeatherProvider provider;
+
     private final ApiHealth health;
 
     private final Throttle throttle;
@@ -37,8 +43,9 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
 
     private final int maxAttempts;
 
-    public ZipcodeFetcher(WeatherClient client, WeatherProperties.Api api) {
+    public ZipcodeFetcher(WeatherClient client, WeatherProvider provider, WeatherProperties.Api api) {
         this.client = client;
+        this.provider = provider;
         this.health = new ApiHealth(api.failureThreshold());
         this.throttle = new Throttle(api.throttlePause(), api.throttlePatience(), health);
         this.maxAttempts = api.maxAttempts();
@@ -53,9 +60,15 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
 
     @Override
     public FetchResult process(StagedZipcode zipcode) {
-        Attempt attempt = retry.executeSupplier(() -> attempt(zipcode.zip()));
+        Optional<URI> uri = provider.uri(zipcode.zip());
+        if (uri.isEmpty()) {
+            return new Failure(zipcode.zip(), zipcode.lineNumber(), FailureReason.NO_COORDINATES,
+                    "not in the bundled zipcode table (PO-box-only zipcodes have no area)");
+        }
+        Attempt attempt = retry.executeSupplier(() -> attempt(uri.get()));
         if (attempt instanceof Attempt.Answered answered) {
-            return new Weather(zipcode.zip(), answered.at(), answered.response());
+            return new Weather(zipcode.zip(), provider.id(), answered.at(), answered.response(),
+                    provider.row(answered.response()));
         }
         Failure failure = attempt instanceof Attempt.Refused refused
                 ? new Failure(zipcode.zip(), zipcode.lineNumber(), refused.reason(), refused.detail())
@@ -65,11 +78,11 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
     }
 
     /** One attempt in the sense of weather.api.max-attempts: requests answered 429 don't count. */
-    private Attempt attempt(String zip) {
+    private Attempt attempt(URI uri) {
         while (true) {
             health.ensureUp();
             throttle.awaitClearance();
-            Attempt attempt = client.fetch(zip);
+            Attempt attempt = client.fetch(uri);
             health.record(attempt);
             if (attempt instanceof Attempt.Throttled throttled) {
                 throttle.throttled(throttled);

@@ -25,7 +25,10 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.weatherbatch.config.WeatherProperties;
+import org.weatherbatch.summary.FetchTimeEstimate;
+import org.weatherbatch.fetch.RateLimits;
 import org.weatherbatch.fetch.WeatherClient;
+import org.weatherbatch.fetch.WeatherProvider;
 import org.weatherbatch.fetch.ZipcodeFetcher;
 import org.weatherbatch.input.DuplicateZipcodeFilter;
 import org.weatherbatch.input.InputLayout;
@@ -40,7 +43,6 @@ import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.OutputWriters;
 import org.weatherbatch.summary.RunSummaryListener;
 
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -94,13 +96,14 @@ public class WeatherJobConfiguration {
     Step fetchWeather(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             WeatherProperties properties, JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader,
             AsyncItemProcessor<StagedZipcode, FetchResult> weatherFetchProcessor,
-            AsyncItemWriter<FetchResult> fetchResultWriter) {
+            AsyncItemWriter<FetchResult> fetchResultWriter, FetchTimeEstimate fetchTimeEstimate) {
         return new StepBuilder(FETCH_STEP, jobRepository)
                 .<StagedZipcode, Future<FetchResult>>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(stagedZipcodeReader)
                 .processor(weatherFetchProcessor)
                 .writer(fetchResultWriter)
+                .listener(fetchTimeEstimate)
                 .build();
     }
 
@@ -143,9 +146,9 @@ public class WeatherJobConfiguration {
     @Bean
     @StepScope
     AsyncItemProcessor<StagedZipcode, FetchResult> weatherFetchProcessor(WeatherClient weatherClient,
-            WeatherProperties properties, ThreadPoolTaskExecutor fetchExecutor) {
+            WeatherProvider weatherProvider, WeatherProperties properties, ThreadPoolTaskExecutor fetchExecutor) {
         AsyncItemProcessor<StagedZipcode, FetchResult> processor =
-                new AsyncItemProcessor<>(new ZipcodeFetcher(weatherClient, properties.api()));
+                new AsyncItemProcessor<>(new ZipcodeFetcher(weatherClient, weatherProvider, properties.api()));
         processor.setTaskExecutor(fetchExecutor);
         return processor;
     }
@@ -181,6 +184,11 @@ public class WeatherJobConfiguration {
     }
 
     @Bean
+    FetchTimeEstimate fetchTimeEstimate(StagedZipcodes stagedZipcodes, RateLimits rateLimits) {
+        return new FetchTimeEstimate(stagedZipcodes, rateLimits);
+    }
+
+    @Bean
     RunSummaryListener runSummaryListener(JobRepository jobRepository, WeatherClient weatherClient,
             StagedZipcodes stagedZipcodes, WeatherProperties properties) {
         return new RunSummaryListener(jobRepository, weatherClient, stagedZipcodes, properties.outputDir(),
@@ -192,14 +200,4 @@ public class WeatherJobConfiguration {
         return new StagedZipcodes(dataSource);
     }
 
-    @Bean
-    WeatherClient weatherClient(WeatherProperties properties, JsonMapper weatherJsonMapper) {
-        return new WeatherClient(properties, weatherJsonMapper);
-    }
-
-    /** Keeps the API's numbers exactly as received when its answers are written out. */
-    @Bean
-    JsonMapper weatherJsonMapper() {
-        return JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-    }
 }

@@ -5,6 +5,7 @@ public enum FailureReason {
 
     INVALID_LINE("invalid-line"),
     NOT_FOUND("not-found"),
+    NO_COORDINATES("no-coordinates"),
     REJECTED("rejected"),
     SERVER_ERROR("server-error"),
     BAD_RESPONSE("bad-response"),

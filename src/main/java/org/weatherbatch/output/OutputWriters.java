@@ -28,6 +28,7 @@ public final class OutputWriters {
                 .lineAggregator(weather -> {
                     ObjectNode line = json.createObjectNode();
                     line.put("zip", weather.zip());
+                    line.put("provider", weather.provider());
                     line.put("fetchedAt", weather.fetchedAt().toString());
                     line.set("response", weather.response());
                     return json.writeValueAsString(line);

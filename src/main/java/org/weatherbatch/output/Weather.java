@@ -8,8 +8,11 @@ import tools.jackson.databind.JsonNode;
  * The current weather at one zipcode.
  *
  * @param zip the 5-digit zipcode
+ * @param provider who answered, e.g. open-meteo
  * @param fetchedAt when the answer arrived
- * @param response the API's JSON as received
+ * @param response the provider's JSON as received
+ * @param row the flat fields of the response
  */
-public record Weather(String zip, Instant fetchedAt, JsonNode response) implements FetchResult {
+public record Weather(String zip, String provider, Instant fetchedAt, JsonNode response, WeatherRow row)
+        implements FetchResult {
 }

@@ -25,6 +25,7 @@ class WeatherJobTest extends WeatherJobTestSupport {
         assertThat(allston.path("response").path("name").asString()).isEqualTo("Allston");
         assertThat(allston.path("response").path("main").path("temp").asString()).isEqualTo("58.21");
         assertThat(allston.path("fetchedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(allston.path("provider").asString()).isEqualTo("openweathermap");
         assertThat(lines(".csv")).first().asString().startsWith("zip,city,observed_at,temperature");
         assertThat(lines(".csv")).contains(
                 "02134,Allston,2023-11-14T22:13:20Z,58.21,56.37,62,1018,9.22,240,75,broken clouds");
@@ -89,11 +90,13 @@ class WeatherJobTest extends WeatherJobTestSupport {
         assertThat(run("--weather.concurrency=-3")).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(run("--weather.input=" + work.resolve("missing.csv"))).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(run("--weather.date=27/11/2026")).isEqualTo(ExitCodes.NOT_STARTED);
-        assertThat(run("--weather.api.key=")).isEqualTo(ExitCodes.NOT_STARTED);
+        assertThat(run("--weather.api.key=", "--weather.provider=openweathermap")).isEqualTo(ExitCodes.NOT_STARTED);
+        assertThat(run("--weather.provider=accuweather")).isEqualTo(ExitCodes.NOT_STARTED);
 
         assertThat(output).contains("Property: weather.concurrency").contains("Property: weather.input")
                 .contains("missing.csv does not exist").contains("Property: weather.date")
-                .contains("Property: weather.api.key").contains("must be set");
+                .contains("Property: weather.providerUsable").contains("weather.provider=openweathermap needs a key")
+                .contains("Property: weather.provider");
         assertThat(requests()).isZero();
     }
 }

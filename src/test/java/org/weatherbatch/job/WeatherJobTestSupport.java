@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -149,20 +151,21 @@ abstract class WeatherJobTestSupport {
 
     /** Answers a zipcode's requests with these responses in turn, the last one from then on. */
     static void answerInTurn(String zip, ResponseDefinitionBuilder... responses) {
-        for (int i = 0; i < responses.length; i++) {
-            api.stubFor(forZip(zip).atPriority(1).inScenario("answers for " + zip)
-                    .whenScenarioStateIs(i == 0 ? STARTED : "answer " + i)
-                    .willSetStateTo(i == responses.length - 1 ? "answer " + i : "answer " + (i + 1))
-                    .willReturn(responses[i]));
-        }
+        answerInTurn(() -> forZip(zip), responses);
     }
 
     /** Answers all requests, whatever their zipcode, with these responses in turn. */
     static void answerAnyInTurn(ResponseDefinitionBuilder... responses) {
+        answerInTurn(() -> get(urlPathEqualTo(WEATHER_PATH)), responses);
+    }
+
+    /** Answers the matching requests with these responses in turn, the last one from then on. */
+    static void answerInTurn(Supplier<MappingBuilder> request, ResponseDefinitionBuilder... responses) {
+        String scenario = "answers " + UUID.randomUUID();
         for (int i = 0; i < responses.length; i++) {
-            api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(1).inScenario("answers")
+            api.stubFor(request.get().atPriority(1).inScenario(scenario)
                     .whenScenarioStateIs(i == 0 ? STARTED : "answer " + i)
-                    .willSetStateTo(i == responses.length - 1 ? "answer " + i : "answer " + (i + 1))
+                    .willSetStateTo("answer " + Math.min(i + 1, responses.length - 1))
                     .willReturn(responses[i]));
         }
     }

@@ -1,0 +1,87 @@
+package org.weatherbatch.fetch;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.weatherbatch.config.WeatherProperties;
+import org.weatherbatch.config.WeatherProperties.Lookup;
+import org.weatherbatch.config.WeatherProperties.Provider;
+import org.weatherbatch.location.ZipcodeCoordinates;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Chooses the weather provider (the one asked for; else OpenWeatherMap when a key is set,
+ * keyless Open-Meteo otherwise), its base URL and its rate limits, and says so at start.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WeatherProviderConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WeatherProviderConfiguration.class);
+
+    @Bean
+    WeatherProvider weatherProvider(WeatherProperties properties) {
+        WeatherProperties.Api api = properties.api();
+        Provider chosen = chosenProvider(properties);
+        // only loaded when a zipcode must be turned into coordinates
+        ZipcodeCoordinates coordinates = chosen == Provider.OPEN_METEO || api.lookup() == Lookup.COORDINATES
+                ? ZipcodeCoordinates.load() : null;
+        return switch (chosen) {
+            case OPENWEATHERMAP -> new OpenWeatherMap(baseUrl(api, OpenWeatherMap.BASE_URL), api.key(),
+                    properties.units(), api.lookup(), coordinates);
+            case OPEN_METEO -> new OpenMeteo(baseUrl(api, OpenMeteo.BASE_URL), properties.units(), coordinates);
+        };
+    }
+
+    @Bean
+    RateLimits rateLimits(WeatherProperties properties, WeatherProvider weatherProvider) {
+        WeatherProperties.Api api = properties.api();
+        RateLimits plan = weatherProvider instanceof OpenMeteo ? OpenMeteo.LIMITS : OpenWeatherMap.LIMITS;
+        if (api.requestsPerMinute() != null && api.requestsPerMinute() == 0) {
+            return new RateLimits(0, 0, 0);
+        }
+        return new RateLimits(orDefault(api.requestsPerMinute(), plan.perMinute()),
+                orDefault(api.requestsPerHour(), plan.perHour()), orDefault(api.requestsPerDay(), plan.perDay()));
+    }
+
+    @Bean
+    WeatherClient weatherClient(WeatherProvider weatherProvider, WeatherProperties properties, RateLimits rateLimits,
+            JsonMapper weatherJsonMapper) {
+        log.info("Weather from {} at {} ({}), rate limits: {}", weatherProvider.id(),
+                baseUrl(properties.api(), weatherProvider instanceof OpenMeteo ? OpenMeteo.BASE_URL
+                        : OpenWeatherMap.BASE_URL), why(properties), rateLimits);
+        return new WeatherClient(weatherProvider, properties.api(), rateLimits, weatherJsonMapper);
+    }
+
+    /** Keeps the API's numbers exactly as received when its answers are written out. */
+    @Bean
+    JsonMapper weatherJsonMapper() {
+        return JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    }
+
+    private static Provider chosenProvider(WeatherProperties properties) {
+        if (properties.provider() != null) {
+            return properties.provider();
+        }
+        return properties.api().hasKey() ? Provider.OPENWEATHERMAP : Provider.OPEN_METEO;
+    }
+
+    private static String why(WeatherProperties properties) {
+        if (properties.provider() != null) {
+            return "weather.provider says so";
+        }
+        return properties.api().hasKey() ? "an API key is set" : "no API key is set, and Open-Meteo needs none";
+    }
+
+    private static URI baseUrl(WeatherProperties.Api api, URI providersOwn) {
+        return api.baseUrl() != null ? api.baseUrl() : providersOwn;
+    }
+
+    private static int orDefault(Integer configured, int plan) {
+        return configured != null ? configured : plan;
+    }
+}

@@ -1,0 +1,53 @@
+package org.weatherbatch.summary;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.weatherbatch.fetch.RateLimits;
+import org.weatherbatch.input.StagedZipcodes;
+
+/**
+ * Says at the start of the fetch step how long the zipcodes left will take at least within
+ * the rate limits, and warns when they are more than a day's allowance.
+ */
+public class FetchTimeEstimate implements StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(FetchTimeEstimate.class);
+
+    private static final Duration WORTH_SAYING = Duration.ofMinutes(1);
+
+    private final StagedZipcodes stagedZipcodes;
+
+    private final RateLimits rateLimits;
+
+    public FetchTimeEstimate(StagedZipcodes stagedZipcodes, RateLimits rateLimits) {
+        this.stagedZipcodes = stagedZipcodes;
+        this.rateLimits = rateLimits;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        long done = Tally.read(stepExecution.getExecutionContext()).values().stream().mapToLong(Long::longValue).sum();
+        long left = stagedZipcodes.count(stepExecution.getJobExecution().getJobInstance().getInstanceId()) - done;
+        Duration least = rateLimits.leastTime(left);
+        if (rateLimits.perDay() > 0 && left > rateLimits.perDay()) {
+            log.warn("{} zipcodes to fetch are more than the daily allowance of {}: within the limits ({}) "
+                    + "the run takes at least {}", left, rateLimits.perDay(), rateLimits, readable(least));
+        }
+        else if (least.compareTo(WORTH_SAYING) >= 0) {
+            log.info("{} zipcodes to fetch: within the limits ({}) that takes at least {}", left, rateLimits,
+                    readable(least));
+        }
+    }
+
+    private static String readable(Duration duration) {
+        if (duration.toDays() > 0) {
+            return duration.toDays() + " d " + duration.toHoursPart() + " h";
+        }
+        return duration.toHours() > 0 ? duration.toHours() + " h " + duration.toMinutesPart() + " min"
+                : duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
+    }
+}
