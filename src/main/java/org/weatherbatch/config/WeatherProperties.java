@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,14 +14,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Every option of the job, bound from {@code weather.*} (command line, environment,
  * application.yml) and validated before anything runs. Defaults live in application.yml.
  *
- * @param input the CSV file of zipcodes
+ * @param input the CSV file of zipcodes (checked when a run starts: other commands don't need it)
  * @param date the run date, part of the job's identity; today when not given
+ * @param schedule a Spring cron expression: run for each tick's date and keep going; once when not given
+ * @param scheduleZone the time zone of the schedule and of its dates
+ * @param progressInterval how often the progress of a run is logged
  * @param outputDir the folder the outputs are written to
  * @param stateDir the folder of the job's own state: the H2 job repository and the run locks
  * @param concurrency the most requests in flight at once
@@ -32,8 +37,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("weather")
 public record WeatherProperties(
-        @NotNull @ReadableFile Path input,
+        @NotNull Path input,
         LocalDate date,
+        String schedule,
+        @NotNull ZoneId scheduleZone,
+        @NotNull Duration progressInterval,
         @NotNull Path outputDir,
         @NotNull Path stateDir,
         @Min(1) @Max(1024) int concurrency,
@@ -52,6 +60,12 @@ public record WeatherProperties(
         if (chunkSize == null) {
             chunkSize = Math.max(concurrency, 1) * CHUNKS_PER_CONCURRENCY;
         }
+    }
+
+    @AssertTrue(message = "weather.schedule must be a Spring cron expression of six fields (second minute hour "
+            + "day-of-month month day-of-week), e.g. \"0 0 2 * * *\" for 02:00 every night")
+    public boolean isScheduleValid() {
+        return schedule == null || CronExpression.isValidExpression(schedule);
     }
 
     /** Whether the provider asked for, or chosen by default, is one that can be used. */

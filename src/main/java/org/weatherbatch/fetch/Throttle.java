@@ -39,9 +39,8 @@ class Throttle {
             try {
                 Thread.sleep(wait.toMillis() + 1);
             }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ApiUnavailableException("Interrupted while paused by the API's rate limit");
+            catch (InterruptedException stopping) {
+                throw new RunStop.RunStoppedException();
             }
         }
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -97,12 +98,12 @@ public class WeatherClient {
         catch (ExecutionException e) {
             return failed(e.getCause());
         }
-        catch (InterruptedException e) {
+        catch (InterruptedException | CancellationException stopping) {
+            // only a stop interrupts a worker: abandon the request, its item is not written
             if (exchange != null) {
                 exchange.cancel(true);
             }
-            Thread.currentThread().interrupt();
-            throw new ApiUnavailableException("Interrupted while waiting for the API");
+            throw new RunStop.RunStoppedException();
         }
     }
 

@@ -9,6 +9,7 @@ import io.github.resilience4j.retry.RetryConfig;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.input.StagedZipcode;
@@ -35,6 +36,10 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
 
     private final WeatherProvider provider;
 
+    private final RunStop stop;
+
+    private final FetchProgress progress;
+
     private final ApiHealth health;
 
     private final Throttle throttle;
@@ -43,9 +48,12 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
 
     private final int maxAttempts;
 
-    public ZipcodeFetcher(WeatherClient client, WeatherProvider provider, WeatherProperties.Api api) {
+    public ZipcodeFetcher(WeatherClient client, WeatherProvider provider, RunStop stop, FetchProgress progress,
+            WeatherProperties.Api api) {
         this.client = client;
         this.provider = provider;
+        this.stop = stop;
+        this.progress = progress;
         this.health = new ApiHealth(api.failureThreshold());
         this.throttle = new Throttle(api.throttlePause(), api.throttlePatience(), health);
         this.maxAttempts = api.maxAttempts();
@@ -58,8 +66,24 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
                 .build());
     }
 
+    /** Throws JobInterruptedException once the run is stopping: Spring Batch then ends the step STOPPED. */
     @Override
-    public FetchResult process(StagedZipcode zipcode) {
+    public FetchResult process(StagedZipcode zipcode) throws JobInterruptedException {
+        stop.enter();
+        try {
+            FetchResult result = fetch(zipcode);
+            progress.itemDone();
+            return result;
+        }
+        catch (RunStop.RunStoppedException stopping) {
+            throw new JobInterruptedException("Stopped before zipcode " + zipcode.zip() + " was fetched");
+        }
+        finally {
+            stop.exit();
+        }
+    }
+
+    private FetchResult fetch(StagedZipcode zipcode) {
         Optional<URI> uri = provider.uri(zipcode.zip());
         if (uri.isEmpty()) {
             return new Failure(zipcode.zip(), zipcode.lineNumber(), FailureReason.NO_COORDINATES,
@@ -80,6 +104,9 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
     /** One attempt in the sense of weather.api.max-attempts: requests answered 429 don't count. */
     private Attempt attempt(URI uri) {
         while (true) {
+            if (stop.raised()) {
+                throw new RunStop.RunStoppedException();
+            }
             health.ensureUp();
             throttle.awaitClearance();
             Attempt attempt = client.fetch(uri);

@@ -26,7 +26,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.summary.FetchTimeEstimate;
+import org.weatherbatch.summary.ProgressReport;
+import org.weatherbatch.fetch.FetchProgress;
 import org.weatherbatch.fetch.RateLimits;
+import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.fetch.WeatherClient;
 import org.weatherbatch.fetch.WeatherProvider;
 import org.weatherbatch.fetch.ZipcodeFetcher;
@@ -96,7 +99,8 @@ public class WeatherJobConfiguration {
     Step fetchWeather(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             WeatherProperties properties, JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader,
             AsyncItemProcessor<StagedZipcode, FetchResult> weatherFetchProcessor,
-            AsyncItemWriter<FetchResult> fetchResultWriter, FetchTimeEstimate fetchTimeEstimate) {
+            AsyncItemWriter<FetchResult> fetchResultWriter, FetchTimeEstimate fetchTimeEstimate,
+            ProgressReport progressReport) {
         return new StepBuilder(FETCH_STEP, jobRepository)
                 .<StagedZipcode, Future<FetchResult>>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -104,6 +108,7 @@ public class WeatherJobConfiguration {
                 .processor(weatherFetchProcessor)
                 .writer(fetchResultWriter)
                 .listener(fetchTimeEstimate)
+                .listener(progressReport)
                 .build();
     }
 
@@ -146,9 +151,10 @@ public class WeatherJobConfiguration {
     @Bean
     @StepScope
     AsyncItemProcessor<StagedZipcode, FetchResult> weatherFetchProcessor(WeatherClient weatherClient,
-            WeatherProvider weatherProvider, WeatherProperties properties, ThreadPoolTaskExecutor fetchExecutor) {
-        AsyncItemProcessor<StagedZipcode, FetchResult> processor =
-                new AsyncItemProcessor<>(new ZipcodeFetcher(weatherClient, weatherProvider, properties.api()));
+            WeatherProvider weatherProvider, RunStop runStop, FetchProgress fetchProgress,
+            WeatherProperties properties, ThreadPoolTaskExecutor fetchExecutor) {
+        AsyncItemProcessor<StagedZipcode, FetchResult> processor = new AsyncItemProcessor<>(
+                new ZipcodeFetcher(weatherClient, weatherProvider, runStop, fetchProgress, properties.api()));
         processor.setTaskExecutor(fetchExecutor);
         return processor;
     }
@@ -181,6 +187,23 @@ public class WeatherJobConfiguration {
         executor.setThreadNamePrefix("fetch-");
         executor.setDaemon(true);
         return executor;
+    }
+
+    @Bean
+    ProgressReport progressReport(StagedZipcodes stagedZipcodes, FetchProgress fetchProgress,
+            WeatherProperties properties) {
+        return new ProgressReport(stagedZipcodes, fetchProgress, properties.progressInterval(),
+                System.console() != null);
+    }
+
+    @Bean
+    FetchProgress fetchProgress() {
+        return new FetchProgress();
+    }
+
+    @Bean
+    RunStop runStop() {
+        return new RunStop();
     }
 
     @Bean

@@ -1,99 +1,78 @@
 package org.weatherbatch.job;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobExecutionException;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 import org.weatherbatch.config.WeatherProperties;
+import org.weatherbatch.history.HistoryCommands;
 
 /**
- * Launches the run named by the input file and the date: a new run, the restart of a
- * failed or stopped one from its last commit, or nothing at all when it has completed.
- * The process exits with the outcome (see {@link ExitCodes}).
+ * The command line: {@code run} (the default) launches the run of weather.input for
+ * weather.date, or every night with weather.schedule; {@code history}, {@code show <id>},
+ * {@code restart <id>} and {@code abandon <id>} look after past runs. The process exits
+ * with the outcome (see {@link ExitCodes}).
  */
 @Component
 public class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(WeatherJobRunner.class);
 
-    private final JobOperator jobOperator;
+    private static final String USAGE = "commands: run (the default), history [--json] [--limit=N], "
+            + "show <execution id> [--json], restart <execution id>, abandon <execution id>";
 
-    private final JobRepository jobRepository;
+    private final RunLauncher launcher;
 
-    private final Job weatherJob;
+    private final NightlySchedule schedule;
+
+    private final HistoryCommands historyCommands;
 
     private final WeatherProperties properties;
 
     private int exitCode = ExitCodes.NOT_STARTED;
 
-    public WeatherJobRunner(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
+    public WeatherJobRunner(RunLauncher launcher, NightlySchedule schedule, HistoryCommands historyCommands,
             WeatherProperties properties) {
-        this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
-        this.weatherJob = weatherJob;
+        this.launcher = launcher;
+        this.schedule = schedule;
+        this.historyCommands = historyCommands;
         this.properties = properties;
     }
 
-    /** The run's identity: the input file and the date. */
-    public static JobParameters runParameters(WeatherProperties properties) {
-        return new JobParametersBuilder()
-                .addString("input", properties.input().toAbsolutePath().normalize().toString())
-                .addLocalDate("date", properties.date())
-                .toJobParameters();
-    }
-
     @Override
-    public void run(ApplicationArguments args) throws IOException {
-        JobParameters parameters = runParameters(properties);
-        String run = parameters.getString("input") + " for " + properties.date();
-        Path lockDir = properties.stateDir().resolve("locks");
-        try (RunLock lock = RunLock.tryAcquire(lockDir, run)) {
-            if (lock == null) {
-                log.error("The run of {} is already running in process {}; not starting it twice.", run,
-                        RunLock.holder(lockDir, run));
-                exitCode = ExitCodes.ALREADY_RUNNING;
-                return;
+    public void run(ApplicationArguments args) throws InterruptedException {
+        List<String> words = args.getNonOptionArgs();
+        String command = words.isEmpty() ? "run" : words.get(0);
+        boolean json = args.containsOption("json");
+        exitCode = switch (command) {
+            case "run" -> properties.schedule() == null ? launcher.launch(properties.input(), properties.date())
+                    : schedule.runUntilStopped(properties.input(), properties.schedule(), properties.scheduleZone());
+            case "history" -> historyCommands.list(limit(args), json);
+            case "show" -> withId(words, id -> historyCommands.show(id, json));
+            case "restart" -> withId(words, launcher::restart);
+            case "abandon" -> withId(words, launcher::abandon);
+            default -> {
+                log.error("Unknown command \"{}\"; {}", command, USAGE);
+                yield ExitCodes.NOT_STARTED;
             }
-            exitCode = launch(parameters, run);
-        }
+        };
     }
 
-    /** Runs with the run's lock held: no other live process is running it. */
-    private int launch(JobParameters parameters, String run) {
-        JobExecution last = jobRepository.getLastJobExecution(weatherJob.getName(), parameters);
-        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            log.info("Nothing to do: the run of {} completed at {} (execution {}).", run, last.getEndTime(),
-                    last.getId());
-            return ExitCodes.COMPLETED;
+    private int withId(List<String> words, java.util.function.LongToIntFunction command) {
+        if (words.size() != 2 || !words.get(1).matches("\\d+")) {
+            log.error("\"{}\" takes one execution id (the history command lists them); {}", words.get(0), USAGE);
+            return ExitCodes.NOT_STARTED;
         }
-        if (last != null && last.isRunning()) {
-            log.warn("Execution {} of {} was left {} by a process that is gone (killed or crashed): "
-                    + "marking it FAILED and restarting from its last commit.", last.getId(), run, last.getStatus());
-            jobOperator.recover(jobRepository.getJobExecution(last.getId()));
-        }
-        else if (last != null) {
-            log.info("Restarting the {} run of {} from its last commit.", last.getStatus(), run);
-        }
-        try {
-            return ExitCodes.of(jobOperator.start(weatherJob, parameters).getStatus());
-        }
-        catch (JobExecutionException e) {
-            log.error("Could not launch the run of {}: {}", run, e.getMessage());
-            return ExitCodes.FAILED;
-        }
+        return command.applyAsInt(Long.parseLong(words.get(1)));
+    }
+
+    private static int limit(ApplicationArguments args) {
+        List<String> limit = args.getOptionValues("limit");
+        return limit == null || limit.isEmpty() ? 20 : Integer.parseInt(limit.get(0));
     }
 
     @Override

@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -16,12 +13,9 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.weatherbatch.fetch.WeatherClient;
 import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.input.ZipcodeLine.Kind;
-import org.weatherbatch.output.FetchResultWriter;
 import org.weatherbatch.output.OutputFiles;
 
 /**
@@ -65,14 +59,15 @@ public class RunSummaryListener implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution jobExecution) {
-        Map<String, Long> lines = tally(jobExecution, stageStep);
-        Map<String, Long> results = tally(jobExecution, fetchStep);
-        long fetched = results.getOrDefault(FetchResultWriter.FETCHED, 0L);
-        Map<String, Long> failures = new TreeMap<>(results);
-        failures.remove(FetchResultWriter.FETCHED);
+        RunCounts counts = RunCounts.of(jobRepository, jobExecution, stageStep, fetchStep);
         Duration duration = Duration.between(jobExecution.getStartTime(), LocalDateTime.now());
         long requests = weatherClient.requestsSent() - requestsAtStart;
         double seconds = Math.max(duration.toMillis(), 1) / 1000.0;
+        double fetchSeconds = jobExecution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().equals(fetchStep) && step.getStartTime() != null)
+                .mapToDouble(step -> Duration.between(step.getStartTime(),
+                        step.getEndTime() != null ? step.getEndTime() : LocalDateTime.now()).toNanos() / 1e9)
+                .sum();
 
         String input = jobExecution.getJobParameters().getString("input");
         LocalDate date = jobExecution.getJobParameters().getLocalDate("date");
@@ -81,42 +76,26 @@ public class RunSummaryListener implements JobExecutionListener {
         log.info("Run {} of {} for {}: {} in {}", jobExecution.getId(), input, date, jobExecution.getStatus(),
                 String.format("%.1f s", seconds));
         log.info("  lines: {} zipcodes, {} duplicates, {} invalid, {} blank/comment/header",
-                count(lines, Kind.ZIPCODE), count(lines, Kind.DUPLICATE), count(lines, Kind.INVALID),
-                count(lines, Kind.IGNORED));
-        log.info("  fetched: {}, failed: {}{}", fetched, failures.values().stream().mapToLong(Long::longValue).sum(),
-                failures.isEmpty() ? "" : failures.entrySet().stream()
-                        .map(failure -> failure.getKey() + " " + failure.getValue())
-                        .collect(Collectors.joining(", ", " (", ")")));
-        log.info("  requests this execution: {} ({}/s)", requests, String.format("%.1f", requests / seconds));
+                counts.lines(Kind.ZIPCODE), counts.lines(Kind.DUPLICATE), counts.lines(Kind.INVALID),
+                counts.lines(Kind.IGNORED));
+        log.info("  fetched: {}, failed: {}{}", counts.fetched(), counts.failed(), byReason(counts.failures()));
+        log.info("  fetch step: {} requests in {} s ({}/s)", requests, String.format("%.3f", fetchSeconds),
+                String.format("%.1f", requests / Math.max(fetchSeconds, 0.001)));
         log.info("  outputs: {}, {}, {}", outputs.jsonLines(), outputs.csv(), outputs.failures());
         if (jobExecution.getStatus() == BatchStatus.COMPLETED) {
             stagedZipcodes.delete(jobExecution.getJobInstance().getInstanceId());
         }
         else {
             jobExecution.getAllFailureExceptions().stream().findFirst().ifPresent(failure -> log.error(
-                    "  failed: {}", describe(failure)));
+                    "  failed: {}", FailureText.of(failure)));
             log.error("  rerun the same command to continue from the last commit");
         }
     }
 
-    /** The messages along the cause chain: the path of a file, then why it could not be written. */
-    private static String describe(Throwable failure) {
-        List<String> messages = new ArrayList<>();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && !messages.contains(cause.getMessage())) {
-                messages.add(cause.getMessage());
-            }
-        }
-        return String.join(": ", messages);
-    }
-
-    private static long count(Map<String, Long> lines, Kind kind) {
-        return lines.getOrDefault(kind.name(), 0L);
-    }
-
-    /** The committed tally of the step's latest execution in this run, restarts included. */
-    private Map<String, Long> tally(JobExecution jobExecution, String stepName) {
-        StepExecution step = jobRepository.getLastStepExecution(jobExecution.getJobInstance(), stepName);
-        return Tally.read(step == null ? new ExecutionContext() : step.getExecutionContext());
+    /** Failures by reason, e.g. " (not-found 2, timeout 1)"; nothing when there are none. */
+    public static String byReason(Map<String, Long> failures) {
+        return failures.isEmpty() ? "" : failures.entrySet().stream()
+                .map(failure -> failure.getKey() + " " + failure.getValue())
+                .collect(Collectors.joining(", ", " (", ")"));
     }
 }

@@ -1,0 +1,50 @@
+package org.weatherbatch.fetch;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The signal that the run in progress must stop now (SIGTERM, Ctrl-C): every worker
+ * waiting on the rate limit, a throttling pause, a retry's backoff or an answer is
+ * interrupted, and no new request is sent. The chunk in progress then rolls back and
+ * the execution ends STOPPED.
+ */
+public class RunStop {
+
+    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean raised;
+
+    public void raise() {
+        raised = true;
+        workers.forEach(Thread::interrupt);
+    }
+
+    /** A new run starts: the last one's signal no longer applies. */
+    public void reset() {
+        raised = false;
+    }
+
+    public boolean raised() {
+        return raised;
+    }
+
+    void enter() {
+        workers.add(Thread.currentThread());
+        if (raised) {
+            throw new RunStoppedException();
+        }
+    }
+
+    void exit() {
+        workers.remove(Thread.currentThread());
+    }
+
+    /** Thrown in a worker once the stop is raised; its item is not written. */
+    static class RunStoppedException extends RuntimeException {
+
+        RunStoppedException() {
+            super("The run is stopping", null, false, false);
+        }
+    }
+}

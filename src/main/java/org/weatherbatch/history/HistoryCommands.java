@@ -1,0 +1,107 @@
+package org.weatherbatch.history;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.weatherbatch.output.OutputFiles;
+import org.weatherbatch.summary.RunSummaryListener;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The operator's view of past runs: {@code history} lists them, {@code show <id>} tells one
+ * in detail with its first failures. Text for a terminal, {@code --json} for scripts.
+ */
+public class HistoryCommands {
+
+    static final int FAILURES_SHOWN = 20;
+
+    private final RunHistory history;
+
+    private final JsonMapper json;
+
+    private final PrintStream out;
+
+    private final Path outputDir;
+
+    public HistoryCommands(RunHistory history, JsonMapper json, PrintStream out, Path outputDir) {
+        this.history = history;
+        this.json = json;
+        this.out = out;
+        this.outputDir = outputDir;
+    }
+
+    public int list(int limit, boolean asJson) {
+        List<RunRecord> runs = history.recent(limit);
+        if (asJson) {
+            out.println(json.writeValueAsString(runs));
+            return 0;
+        }
+        if (runs.isEmpty()) {
+            out.println("No runs yet.");
+            return 0;
+        }
+        out.printf("%6s  %-10s  %-9s  %7s  %7s  %6s  %10s  %s%n", "id", "date", "status", "lines", "fetched",
+                "failed", "duration", "input");
+        for (RunRecord run : runs) {
+            out.printf("%6d  %-10s  %-9s  %7d  %7d  %6d  %10s  %s%n", run.executionId(), run.date(), run.status(),
+                    run.linesRead(), run.fetched(), run.failed(), readable(run.duration()), run.input());
+        }
+        return 0;
+    }
+
+    public int show(long executionId, boolean asJson) {
+        Optional<RunRecord> found = history.execution(executionId);
+        if (found.isEmpty()) {
+            out.println("No execution " + executionId + " in the job repository (see the history command).");
+            return 1;
+        }
+        RunRecord run = found.get();
+        Path failuresFile = OutputFiles.of(outputDir, Path.of(run.input()), run.date()).failures();
+        List<String> firstFailures = firstFailures(failuresFile);
+        if (asJson) {
+            out.println(json.writeValueAsString(Map.of("run", run, "failuresFile", failuresFile.toString(),
+                    "firstFailures", firstFailures)));
+            return 0;
+        }
+        out.printf("Execution %d: %s for %s%n", run.executionId(), run.input(), run.date());
+        out.printf("  status:   %s%s%n", run.status(), run.failure() == null ? "" : " (" + run.failure() + ")");
+        out.printf("  started:  %s, ended: %s (%s)%n", run.startTime(), run.endTime() == null ? "-" : run.endTime(),
+                readable(run.duration()));
+        out.printf("  lines:    %d read: %s%n", run.linesRead(), run.lines());
+        out.printf("  fetched:  %d, failed: %d%s%n", run.fetched(), run.failed(),
+                RunSummaryListener.byReason(run.failures()));
+        out.printf("  failures: %s%n", Files.exists(failuresFile) ? failuresFile : failuresFile + " (not there)");
+        firstFailures.forEach(failure -> out.println("    " + failure));
+        if (run.failed() + run.lines().getOrDefault("INVALID", 0L) > firstFailures.size()
+                && firstFailures.size() == FAILURES_SHOWN) {
+            out.println("    … (the whole list is in the failures file)");
+        }
+        return 0;
+    }
+
+    private static List<String> firstFailures(Path failuresFile) {
+        if (!Files.exists(failuresFile)) {
+            return List.of();
+        }
+        try (Stream<String> lines = Files.lines(failuresFile)) {
+            return lines.skip(1).limit(FAILURES_SHOWN).toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + failuresFile, e);
+        }
+    }
+
+    static String readable(Duration duration) {
+        return duration.toHours() > 0 ? String.format("%d h %02d min", duration.toHours(), duration.toMinutesPart())
+                : String.format("%d min %02d s", duration.toMinutes(), duration.toSecondsPart());
+    }
+}

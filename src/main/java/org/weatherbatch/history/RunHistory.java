@@ -1,0 +1,60 @@
+package org.weatherbatch.history;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.weatherbatch.summary.FailureText;
+import org.weatherbatch.summary.RunCounts;
+
+/** The runs recorded in the job repository, newest first. */
+public class RunHistory {
+
+    private final JobRepository jobRepository;
+
+    private final String jobName;
+
+    private final String stageStep;
+
+    private final String fetchStep;
+
+    public RunHistory(JobRepository jobRepository, String jobName, String stageStep, String fetchStep) {
+        this.jobRepository = jobRepository;
+        this.jobName = jobName;
+        this.stageStep = stageStep;
+        this.fetchStep = fetchStep;
+    }
+
+    /** The latest executions, at most {@code limit} of them. */
+    public List<RunRecord> recent(int limit) {
+        return jobRepository.getJobInstances(jobName, 0, limit).stream()
+                .flatMap(instance -> jobRepository.getJobExecutions(instance).stream())
+                .map(JobExecution::getId)
+                .sorted(Comparator.reverseOrder())
+                .limit(limit)
+                .map(this::execution)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    public Optional<RunRecord> execution(long executionId) {
+        return Optional.ofNullable(jobRepository.getJobExecution(executionId))
+                .filter(execution -> execution.getJobInstance().getJobName().equals(jobName))
+                .map(this::record);
+    }
+
+    private RunRecord record(JobExecution execution) {
+        RunCounts counts = RunCounts.of(jobRepository, execution, stageStep, fetchStep);
+        String exitDescription = execution.getExitStatus().getExitDescription();
+        String failure = execution.getStatus() == BatchStatus.FAILED && !Objects.requireNonNullElse(exitDescription,
+                "").isBlank() ? FailureText.of(exitDescription) : null;
+        return new RunRecord(execution.getId(), execution.getJobParameters().getLocalDate("date"),
+                execution.getJobParameters().getString("input"), execution.getStatus().name(), failure,
+                execution.getStartTime(), execution.getEndTime(), counts.linesRead(), counts.lines(),
+                counts.fetched(), counts.failed(), counts.failures());
+    }
+}

@@ -1,0 +1,26 @@
+package org.weatherbatch.history;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+/**
+ * One execution of a run, as the history shows it.
+ *
+ * @param executionId the id that {@code show}, {@code restart} and {@code abandon} take
+ * @param failure what the execution failed of, in one line; null when it did not fail
+ * @param lines the run's input lines by kind (zipcode, duplicate, invalid, ignored)
+ * @param failures the run's failed zipcodes by reason
+ */
+public record RunRecord(long executionId, LocalDate date, String input, String status, String failure,
+        LocalDateTime startTime, LocalDateTime endTime, long linesRead, Map<String, Long> lines, long fetched,
+        long failed, Map<String, Long> failures) {
+
+    public Duration duration() {
+        if (startTime == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(startTime, endTime != null ? endTime : LocalDateTime.now());
+    }
+}

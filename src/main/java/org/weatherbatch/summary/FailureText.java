@@ -1,0 +1,42 @@
+package org.weatherbatch.summary;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A failure told in one line: the messages along its cause chain, file paths included. */
+public final class FailureText {
+
+    private FailureText() {
+    }
+
+    public static String of(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            add(messages, cause.getMessage());
+        }
+        return String.join(": ", messages);
+    }
+
+    /**
+     * The same from a stored exit description, which Spring Batch keeps as a stack trace:
+     * its first line and its "Caused by:" lines, without class names.
+     */
+    public static String of(String exitDescription) {
+        List<String> messages = new ArrayList<>();
+        exitDescription.lines()
+                .filter(line -> !line.startsWith("\t") && !line.startsWith(" "))
+                .map(line -> line.startsWith("Caused by: ") ? line.substring("Caused by: ".length()) : line)
+                .map(line -> {
+                    int colon = line.indexOf(": ");
+                    return colon > 0 && !line.substring(0, colon).contains(" ") ? line.substring(colon + 2) : line;
+                })
+                .forEach(message -> add(messages, message));
+        return String.join(": ", messages);
+    }
+
+    private static void add(List<String> messages, String message) {
+        if (message != null && !message.isBlank() && !messages.contains(message)) {
+            messages.add(message);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.weatherbatch.summary;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.weatherbatch.fetch.FetchProgress;
+import org.weatherbatch.input.StagedZipcodes;
+
+/**
+ * Tells how the fetch step is getting on: a progress bar when standard output is a
+ * terminal, else a log line at a steady interval (done/total, percent, rate, ETA), for
+ * logs read by people and machines alike. The total is the run's staged zipcodes.
+ */
+public class ProgressReport implements StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgressReport.class);
+
+    private final StagedZipcodes stagedZipcodes;
+
+    private final FetchProgress progress;
+
+    private final Duration interval;
+
+    private final boolean terminal;
+
+    private ScheduledExecutorService ticker;
+
+    private ProgressBar bar;
+
+    public ProgressReport(StagedZipcodes stagedZipcodes, FetchProgress progress, Duration interval, boolean terminal) {
+        this.stagedZipcodes = stagedZipcodes;
+        this.progress = progress;
+        this.interval = interval;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        long total = stagedZipcodes.count(stepExecution.getJobExecution().getJobInstance().getInstanceId());
+        long doneBefore = Tally.read(stepExecution.getExecutionContext()).values().stream()
+                .mapToLong(Long::longValue).sum();
+        long countAtStart = progress.done();
+        long started = System.nanoTime();
+        ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (terminal) {
+            bar = new ProgressBarBuilder().setTaskName("Fetching").setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" zipcodes", 1).build();
+            bar.stepTo(doneBefore);
+            ticker.scheduleAtFixedRate(() -> bar.stepTo(doneBefore + progress.done() - countAtStart), 200, 200,
+                    TimeUnit.MILLISECONDS);
+        }
+        else {
+            ticker.scheduleAtFixedRate(() -> report(total, doneBefore, progress.done() - countAtStart, started),
+                    interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void report(long total, long doneBefore, long doneNow, long started) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double rate = doneNow / Math.max(seconds, 1e-3);
+        long done = doneBefore + doneNow;
+        long left = Math.max(total - done, 0);
+        log.info("progress: {}/{} zipcodes ({}%), {}/s, ETA {}", done, total,
+                String.format("%.1f", total == 0 ? 100.0 : 100.0 * done / total), String.format("%.1f", rate),
+                rate > 0 ? eta(Duration.ofSeconds(Math.round(left / rate))) : "unknown");
+    }
+
+    private static String eta(Duration left) {
+        return left.toHours() > 0 ? String.format("%d h %02d min", left.toHours(), left.toMinutesPart())
+                : String.format("%d min %02d s", left.toMinutes(), left.toSecondsPart());
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        ticker.shutdownNow();
+        if (bar != null) {
+            bar.close();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+package org.weatherbatch.summary;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.weatherbatch.input.ZipcodeLine.Kind;
+import org.weatherbatch.output.FetchResultWriter;
+
+/**
+ * What a run had done by the end of one of its executions: its lines by kind, zipcodes
+ * fetched, and failures by reason. Read from the steps' committed tallies, which carry
+ * over restarts, so the counts cover the whole run up to that execution.
+ */
+public record RunCounts(Map<String, Long> lines, long fetched, Map<String, Long> failures) {
+
+    public static RunCounts of(JobRepository jobRepository, JobExecution execution, String stageStep,
+            String fetchStep) {
+        Map<String, Long> lines = tally(jobRepository, execution, stageStep);
+        Map<String, Long> failures = new TreeMap<>(tally(jobRepository, execution, fetchStep));
+        Long fetched = failures.remove(FetchResultWriter.FETCHED);
+        return new RunCounts(lines, fetched == null ? 0 : fetched, failures);
+    }
+
+    public long lines(Kind kind) {
+        return lines.getOrDefault(kind.name(), 0L);
+    }
+
+    public long linesRead() {
+        return lines.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long failed() {
+        return failures.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The execution's own step when it ran one, else the run's latest (a completed stage step, say). */
+    private static Map<String, Long> tally(JobRepository jobRepository, JobExecution execution, String stepName) {
+        StepExecution step = execution.getStepExecutions().stream()
+                .filter(candidate -> candidate.getStepName().equals(stepName))
+                .findFirst()
+                .orElseGet(() -> jobRepository.getLastStepExecution(execution.getJobInstance(), stepName));
+        return Tally.read(step == null ? new ExecutionContext() : step.getExecutionContext());
+    }
+}
