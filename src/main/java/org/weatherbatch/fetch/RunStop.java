@@ -3,13 +3,17 @@ package org.weatherbatch.fetch;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.StepInterruptionPolicy;
+
 /**
  * The signal that the run in progress must stop now (SIGTERM, Ctrl-C): every worker
  * waiting on the rate limit, a throttling pause, a retry's backoff or an answer is
  * interrupted, and no new request is sent. The chunk in progress then rolls back and
  * the execution ends STOPPED.
  */
-public class RunStop {
+public class RunStop implements StepInterruptionPolicy {
 
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
@@ -27,6 +31,14 @@ public class RunStop {
 
     public boolean raised() {
         return raised;
+    }
+
+    /** Checked by both steps between chunks: a raised stop ends the step STOPPED. */
+    @Override
+    public void checkInterrupted(StepExecution stepExecution) throws JobInterruptedException {
+        if (raised) {
+            throw new JobInterruptedException("Stopped on request (SIGTERM or Ctrl-C)");
+        }
     }
 
     void enter() {

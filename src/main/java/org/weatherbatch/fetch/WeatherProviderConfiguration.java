@@ -2,8 +2,6 @@ package org.weatherbatch.fetch;
 
 import java.net.URI;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.weatherbatch.config.WeatherProperties;
@@ -20,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 public class WeatherProviderConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(WeatherProviderConfiguration.class);
 
     @Bean
     WeatherProvider weatherProvider(WeatherProperties properties) {
@@ -51,10 +47,16 @@ public class WeatherProviderConfiguration {
     @Bean
     WeatherClient weatherClient(WeatherProvider weatherProvider, WeatherProperties properties, RateLimits rateLimits,
             JsonMapper weatherJsonMapper) {
-        log.info("Weather from {} at {} ({}), rate limits: {}", weatherProvider.id(),
-                baseUrl(properties.api(), weatherProvider instanceof OpenMeteo ? OpenMeteo.BASE_URL
-                        : OpenWeatherMap.BASE_URL), why(properties), rateLimits);
         return new WeatherClient(weatherProvider, properties.api(), rateLimits, weatherJsonMapper);
+    }
+
+    /** Said when a fetch starts: who answers, where, why, and within which limits. */
+    @Bean
+    ProviderChoice providerChoice(WeatherProvider weatherProvider, WeatherProperties properties,
+            RateLimits rateLimits) {
+        URI baseUrl = baseUrl(properties.api(), weatherProvider instanceof OpenMeteo ? OpenMeteo.BASE_URL
+                : OpenWeatherMap.BASE_URL);
+        return new ProviderChoice(weatherProvider.id(), baseUrl, why(properties), rateLimits);
     }
 
     /** Keeps the API's numbers exactly as received when its answers are written out. */

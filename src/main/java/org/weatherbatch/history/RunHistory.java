@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.weatherbatch.summary.FailureText;
 import org.weatherbatch.summary.RunCounts;
 
@@ -42,9 +43,19 @@ public class RunHistory {
     }
 
     public Optional<RunRecord> execution(long executionId) {
-        return Optional.ofNullable(jobRepository.getJobExecution(executionId))
+        return find(jobRepository, executionId)
                 .filter(execution -> execution.getJobInstance().getJobName().equals(jobName))
                 .map(this::record);
+    }
+
+    /** An execution by id; empty when there is none (the repository throws rather than answer null). */
+    public static Optional<JobExecution> find(JobRepository jobRepository, long executionId) {
+        try {
+            return Optional.ofNullable(jobRepository.getJobExecution(executionId));
+        }
+        catch (EmptyResultDataAccessException none) {
+            return Optional.empty();
+        }
     }
 
     private RunRecord record(JobExecution execution) {

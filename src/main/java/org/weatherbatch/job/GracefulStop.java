@@ -6,10 +6,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.SmartLifecycle;
 import org.weatherbatch.fetch.RunStop;
 
@@ -25,13 +21,7 @@ public class GracefulStop implements SmartLifecycle {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final JobOperator jobOperator;
-
-    private final JobRepository jobRepository;
-
     private final RunStop stop;
-
-    private final String jobName;
 
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -41,11 +31,8 @@ public class GracefulStop implements SmartLifecycle {
 
     private volatile boolean started;
 
-    public GracefulStop(JobOperator jobOperator, JobRepository jobRepository, RunStop stop, String jobName) {
-        this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
+    public GracefulStop(RunStop stop) {
         this.stop = stop;
-        this.jobName = jobName;
     }
 
     void runStarting() {
@@ -94,15 +81,9 @@ public class GracefulStop implements SmartLifecycle {
                 return;
             }
             log.warn("Shutting down: stopping the run in progress; it can be restarted from its last commit.");
+            // not JobOperator.stop: from this thread it would update the step execution under
+            // the running step's feet, which then fails on a stale version and ends UNKNOWN
             stop.raise();
-            for (JobExecution execution : jobRepository.findRunningJobExecutions(jobName)) {
-                try {
-                    jobOperator.stop(execution);
-                }
-                catch (JobExecutionNotRunningException alreadyEnded) {
-                    // ended on its own meanwhile
-                }
-            }
             long waitNanos = PATIENCE.toNanos();
             while (running && waitNanos > 0) {
                 waitNanos = ended.awaitNanos(waitNanos);

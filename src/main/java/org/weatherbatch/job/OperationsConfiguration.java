@@ -24,8 +24,8 @@ public class OperationsConfiguration {
     }
 
     @Bean
-    GracefulStop gracefulStop(JobOperator jobOperator, JobRepository jobRepository, RunStop runStop) {
-        return new GracefulStop(jobOperator, jobRepository, runStop, WeatherJobConfiguration.JOB_NAME);
+    GracefulStop gracefulStop(RunStop runStop) {
+        return new GracefulStop(runStop);
     }
 
     @Bean

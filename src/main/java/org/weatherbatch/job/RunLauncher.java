@@ -18,6 +18,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.weatherbatch.config.InvalidOptionException;
 import org.weatherbatch.fetch.RunStop;
+import org.weatherbatch.history.RunHistory;
 
 /**
  * Launches the run named by an input file and a date: a new run, the restart of a failed
@@ -80,7 +81,7 @@ public class RunLauncher {
 
     /** Restarts the run of a failed or stopped execution, the same as launching its input and date again. */
     public int restart(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution = RunHistory.find(jobRepository, executionId).orElse(null);
         if (execution == null) {
             log.error("No execution {} in the job repository (see the history command).", executionId);
             return ExitCodes.FAILED;
@@ -97,7 +98,7 @@ public class RunLauncher {
 
     /** Marks a run that should never be restarted ABANDONED: launching it again then does nothing. */
     public int abandon(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution = RunHistory.find(jobRepository, executionId).orElse(null);
         if (execution == null) {
             log.error("No execution {} in the job repository (see the history command).", executionId);
             return ExitCodes.FAILED;

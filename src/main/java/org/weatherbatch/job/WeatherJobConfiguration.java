@@ -28,7 +28,7 @@ import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.summary.FetchTimeEstimate;
 import org.weatherbatch.summary.ProgressReport;
 import org.weatherbatch.fetch.FetchProgress;
-import org.weatherbatch.fetch.RateLimits;
+import org.weatherbatch.fetch.ProviderChoice;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.fetch.WeatherClient;
 import org.weatherbatch.fetch.WeatherProvider;
@@ -85,13 +85,14 @@ public class WeatherJobConfiguration {
     @Bean
     Step stageZipcodes(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             FlatFileItemReader<ZipcodeLine> zipcodeLineReader, DuplicateZipcodeFilter duplicateZipcodeFilter,
-            StagingWriter stagingWriter) {
+            StagingWriter stagingWriter, RunStop runStop) {
         return new StepBuilder(STAGE_STEP, jobRepository)
                 .<ZipcodeLine, ZipcodeLine>chunk(STAGE_CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(zipcodeLineReader)
                 .processor(duplicateZipcodeFilter)
                 .writer(stagingWriter)
+                .interruptionPolicy(runStop)
                 .build();
     }
 
@@ -100,7 +101,7 @@ public class WeatherJobConfiguration {
             WeatherProperties properties, JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader,
             AsyncItemProcessor<StagedZipcode, FetchResult> weatherFetchProcessor,
             AsyncItemWriter<FetchResult> fetchResultWriter, FetchTimeEstimate fetchTimeEstimate,
-            ProgressReport progressReport) {
+            ProgressReport progressReport, RunStop runStop) {
         return new StepBuilder(FETCH_STEP, jobRepository)
                 .<StagedZipcode, Future<FetchResult>>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -109,6 +110,7 @@ public class WeatherJobConfiguration {
                 .writer(fetchResultWriter)
                 .listener(fetchTimeEstimate)
                 .listener(progressReport)
+                .interruptionPolicy(runStop)
                 .build();
     }
 
@@ -207,8 +209,8 @@ public class WeatherJobConfiguration {
     }
 
     @Bean
-    FetchTimeEstimate fetchTimeEstimate(StagedZipcodes stagedZipcodes, RateLimits rateLimits) {
-        return new FetchTimeEstimate(stagedZipcodes, rateLimits);
+    FetchTimeEstimate fetchTimeEstimate(StagedZipcodes stagedZipcodes, ProviderChoice providerChoice) {
+        return new FetchTimeEstimate(stagedZipcodes, providerChoice);
     }
 
     @Bean

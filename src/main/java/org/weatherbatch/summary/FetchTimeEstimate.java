@@ -6,12 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.weatherbatch.fetch.ProviderChoice;
 import org.weatherbatch.fetch.RateLimits;
 import org.weatherbatch.input.StagedZipcodes;
 
 /**
- * Says at the start of the fetch step how long the zipcodes left will take at least within
- * the rate limits, and warns when they are more than a day's allowance.
+ * Says at the start of the fetch step who answers and why, how long the zipcodes left will
+ * take at least within the rate limits, and warns when they are more than a day's allowance.
  */
 public class FetchTimeEstimate implements StepExecutionListener {
 
@@ -21,17 +22,21 @@ public class FetchTimeEstimate implements StepExecutionListener {
 
     private final StagedZipcodes stagedZipcodes;
 
+    private final ProviderChoice provider;
+
     private final RateLimits rateLimits;
 
-    public FetchTimeEstimate(StagedZipcodes stagedZipcodes, RateLimits rateLimits) {
+    public FetchTimeEstimate(StagedZipcodes stagedZipcodes, ProviderChoice provider) {
         this.stagedZipcodes = stagedZipcodes;
-        this.rateLimits = rateLimits;
+        this.provider = provider;
+        this.rateLimits = provider.limits();
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         long done = Tally.read(stepExecution.getExecutionContext()).values().stream().mapToLong(Long::longValue).sum();
         long left = stagedZipcodes.count(stepExecution.getJobExecution().getJobInstance().getInstanceId()) - done;
+        log.info("Weather from {}", provider);
         Duration least = rateLimits.leastTime(left);
         if (rateLimits.perDay() > 0 && left > rateLimits.perDay()) {
             log.warn("{} zipcodes to fetch are more than the daily allowance of {}: within the limits ({}) "

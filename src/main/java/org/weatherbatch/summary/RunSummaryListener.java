@@ -85,6 +85,9 @@ public class RunSummaryListener implements JobExecutionListener {
         if (jobExecution.getStatus() == BatchStatus.COMPLETED) {
             stagedZipcodes.delete(jobExecution.getJobInstance().getInstanceId());
         }
+        else if (jobExecution.getStatus() == BatchStatus.STOPPED) {
+            log.warn("  stopped: rerun the same command to continue from the last commit");
+        }
         else {
             jobExecution.getAllFailureExceptions().stream().findFirst().ifPresent(failure -> log.error(
                     "  failed: {}", FailureText.of(failure)));

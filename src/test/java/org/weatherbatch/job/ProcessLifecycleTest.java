@@ -7,30 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.weatherbatch.WeatherBatchApplication;
 
 /** What other processes do to a run: SIGKILL mid-run, a second launch at the same time. */
 @ExtendWith(OutputCaptureExtension.class)
 class ProcessLifecycleTest extends WeatherJobTestSupport {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
-
-    private final List<Process> children = new ArrayList<>();
 
     private List<String> zips;
 
@@ -40,11 +29,6 @@ class ProcessLifecycleTest extends WeatherJobTestSupport {
         writeInput(zips.toArray(String[]::new));
         api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(5)
                 .willReturn(okJson(weatherBody("Slowtown")).withFixedDelay(25)));
-    }
-
-    @AfterEach
-    void killChildren() {
-        children.forEach(Process::destroyForcibly);
     }
 
     @Test
@@ -86,34 +70,5 @@ class ProcessLifecycleTest extends WeatherJobTestSupport {
         assertThat(first.exitValue()).isEqualTo(ExitCodes.COMPLETED);
         assertThat(jsonZips()).containsExactlyElementsOf(zips);
         assertThat(work.resolve("output/zipcodes-2026-11-28.jsonl")).doesNotExist();
-    }
-
-    /** The application in a JVM of its own, on the test classpath, as `java -jar` would run it. */
-    private Process startChild(String... options) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), WeatherBatchApplication.class.getName()));
-        command.addAll(List.of(args(options)));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("child-" + children.size() + ".log").toFile()).start();
-        children.add(child);
-        return child;
-    }
-
-    private int jsonLineCount() {
-        try {
-            return Files.exists(output(".jsonl")) ? Files.readAllLines(output(".jsonl")).size() : 0;
-        }
-        catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(giveUp);
-            Thread.sleep(20);
-        }
     }
 }

@@ -7,15 +7,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -24,6 +29,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,8 +58,12 @@ abstract class WeatherJobTestSupport {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(new PlanRateLimit()))
             .build();
 
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
     @TempDir
     Path work;
+
+    private final List<Process> children = new ArrayList<>();
 
     Path input;
 
@@ -65,12 +75,17 @@ abstract class WeatherJobTestSupport {
                 .willReturn(okJson(weatherBody("Testville"))));
     }
 
+    @AfterEach
+    void killChildren() {
+        children.forEach(Process::destroyForcibly);
+    }
+
     /** Runs the application as its main method does, without leaving the JVM. */
     int run(String... options) {
         return WeatherBatchApplication.run(args(options));
     }
 
-    /** The options of a test run; each given option replaces its default. */
+    /** The options of a test run; each given option replaces its default; commands follow them. */
     String[] args(String... options) {
         Map<String, String> args = new LinkedHashMap<>();
         Stream.concat(Stream.of(
@@ -85,7 +100,8 @@ abstract class WeatherJobTestSupport {
                 "--weather.api.throttle-pause=100ms",
                 "--weather.state-dir=" + work.resolve("state")),
                 Stream.of(options))
-                .forEach(option -> args.put(option.substring(0, option.indexOf('=')), option));
+                .forEach(option -> args.put(option.contains("=") ? option.substring(0, option.indexOf('=')) : option,
+                        option));
         return args.values().toArray(String[]::new);
     }
 
@@ -167,6 +183,35 @@ abstract class WeatherJobTestSupport {
                     .whenScenarioStateIs(i == 0 ? STARTED : "answer " + i)
                     .willSetStateTo("answer " + Math.min(i + 1, responses.length - 1))
                     .willReturn(responses[i]));
+        }
+    }
+
+    /** The application in a JVM of its own, on the test classpath, as `java -jar` would run it. */
+    Process startChild(String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), WeatherBatchApplication.class.getName()));
+        command.addAll(List.of(args(options)));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("child-" + children.size() + ".log").toFile()).start();
+        children.add(child);
+        return child;
+    }
+
+    int jsonLineCount() {
+        try {
+            return Files.exists(output(".jsonl")) ? Files.readAllLines(output(".jsonl")).size() : 0;
+        }
+        catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for " + what).isBefore(giveUp);
+            Thread.sleep(20);
         }
     }
 }

@@ -1,0 +1,166 @@
+package org.weatherbatch.job;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import tools.jackson.databind.JsonNode;
+
+/** The operator's commands, end to end: history, show, restart by id, abandon, progress. */
+@ExtendWith(OutputCaptureExtension.class)
+class OperationsTest extends WeatherJobTestSupport {
+
+    @Test
+    void historyListsRunsAndShowTellsOneWithItsFailures(CapturedOutput output) throws Exception {
+        writeInput("02134", "99999", "junk");
+        stubZip("99999", notFound());
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+        stubZip("10001", invalidKey());
+        writeInput("10001");
+        assertThat(run("--weather.date=2026-11-28")).isEqualTo(ExitCodes.FAILED);
+
+        assertThat(run("history")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).containsPattern("\\s+2\\s+2026-11-28\\s+FAILED\\s+1\\s+0\\s+0\\s+.*zipcodes.csv")
+                .containsPattern("\\s+1\\s+2026-11-27\\s+COMPLETED\\s+3\\s+1\\s+1\\s+.*zipcodes.csv");
+
+        assertThat(run("show", "1")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).contains("Execution 1: " + input.toAbsolutePath() + " for 2026-11-27")
+                .contains("fetched:  1, failed: 1 (not-found 1)")
+                .contains("99999,2,not-found,HTTP 404: city not found")
+                .contains("junk,3,invalid-line,not a zipcode: junk");
+        assertThat(run("show", "2")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).contains("status:   FAILED (").contains("The API refused the key (HTTP 401");
+
+        assertThat(run("show", "99")).isEqualTo(ExitCodes.FAILED);
+        assertThat(output).contains("No execution 99 in the job repository");
+        assertThat(run("show")).isEqualTo(ExitCodes.NOT_STARTED);
+        assertThat(run("frobnicate")).isEqualTo(ExitCodes.NOT_STARTED);
+        assertThat(output).contains("Unknown command \"frobnicate\"");
+    }
+
+    @Test
+    void historyAsJsonForScripts(CapturedOutput output) throws Exception {
+        writeInput("02134", "10001");
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+        int before = output.getOut().length();
+
+        assertThat(run("history", "--json")).isEqualTo(ExitCodes.COMPLETED);
+
+        String printed = output.getOut().substring(before);
+        assertThat(printed.strip()).as("nothing but the JSON on standard output").startsWith("[").endsWith("]");
+        JsonNode runs = JSON.readTree(printed);
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).path("executionId").asLong()).isEqualTo(1);
+        assertThat(runs.get(0).path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(runs.get(0).path("fetched").asLong()).isEqualTo(2);
+        assertThat(runs.get(0).path("date").asString()).isEqualTo(DATE);
+    }
+
+    @Test
+    void aFailedRunIsRestartedByItsExecutionId(CapturedOutput output) throws Exception {
+        writeInput("02134", "10001");
+        stubZip("10001", invalidKey());
+        assertThat(run()).isEqualTo(ExitCodes.FAILED);
+        api.resetAll();
+        answerEveryZipcode();
+
+        assertThat(run("restart", "1")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(output).contains("Restarting the FAILED run of " + input.toAbsolutePath());
+        assertThat(jsonZips()).containsExactlyInAnyOrder("02134", "10001");
+        assertThat(run("restart", "1")).as("not the latest execution any more").isEqualTo(ExitCodes.FAILED);
+        assertThat(output).contains("Execution 1 is not the latest of its run: restart execution 2 instead.");
+    }
+
+    @Test
+    void anAbandonedRunIsNeverRunAgain(CapturedOutput output) throws Exception {
+        writeInput("02134");
+        stubZip("02134", invalidKey());
+        assertThat(run()).isEqualTo(ExitCodes.FAILED);
+
+        assertThat(run("abandon", "1")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).contains("Abandoned execution 1 of " + input.toAbsolutePath());
+        int requestsBefore = requests();
+
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).contains("Nothing to do: the run of " + input.toAbsolutePath() + " for " + DATE
+                + " was abandoned");
+        assertThat(requests()).isEqualTo(requestsBefore);
+        assertThat(run("abandon", "1")).as("nothing left to abandon").isEqualTo(ExitCodes.FAILED);
+    }
+
+    @Test
+    void longRunsReportTheirProgress(CapturedOutput output) throws Exception {
+        writeInput(IntStream.range(0, 60).mapToObj(i -> String.format("%05d", 4000 + i)).toArray(String[]::new));
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(5)
+                .willReturn(okJson(weatherBody("Slowtown")).withFixedDelay(50)));
+
+        assertThat(run("--weather.progress-interval=200ms", "--weather.concurrency=2")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(output).containsPattern("progress: \\d+/60 zipcodes \\(\\d+\\.\\d%\\), \\d+\\.\\d/s, ETA \\d+ min \\d\\d s");
+    }
+
+    @Test
+    void sigtermStopsTheRunWhichThenRerunsToExactlyOnceOutput(CapturedOutput output) throws Exception {
+        List<String> zips = IntStream.range(0, 400).mapToObj(i -> String.format("%05d", 5000 + i)).toList();
+        writeInput(zips.toArray(String[]::new));
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(5)
+                .willReturn(okJson(weatherBody("Slowtown")).withFixedDelay(100)));
+        Process child = startChild("--weather.chunk-size=8");
+        awaitTrue(() -> jsonLineCount() >= 16, "the run to commit some chunks");
+
+        long signalled = System.nanoTime();
+        child.destroy(); // SIGTERM
+        assertThat(child.waitFor(15, TimeUnit.SECONDS)).as("exits within a few seconds").isTrue();
+        assertThat(child.exitValue()).isNotZero();
+        assertThat((System.nanoTime() - signalled) / 1e9).isLessThan(15);
+        assertThat(java.nio.file.Files.readString(work.resolve("child-0.log")))
+                .contains("Shutting down: stopping the run in progress");
+        assertThat(jsonLineCount()).isLessThan(zips.size());
+
+        assertThat(run("history")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).containsPattern("\\s+1\\s+" + DATE + "\\s+STOPPED\\s");
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(4).willReturn(okJson(weatherBody("Fasttown"))));
+        assertThat(run("--weather.chunk-size=8")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).contains("Restarting the STOPPED run of");
+        assertThat(jsonZips()).containsExactlyElementsOf(zips);
+        assertThat(lines(".csv")).hasSize(1 + zips.size()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theScheduleRunsEachTicksDateAndKeepsGoing(CapturedOutput output) throws Exception {
+        writeInput("02134", "10001");
+        Process scheduled = startChild("--weather.schedule=*/2 * * * * *", "--weather.schedule-zone=UTC");
+        java.nio.file.Path log = work.resolve("child-0.log");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        awaitTrue(() -> readQuietly(log).contains("Nothing to do: the run of " + input.toAbsolutePath() + " for "
+                + today), "a second tick to find the run done");
+        assertThat(scheduled.isAlive()).as("keeps going").isTrue();
+        scheduled.destroy();
+        assertThat(scheduled.waitFor(15, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(readQuietly(log)).contains("Scheduled: " + input.toAbsolutePath() + " at \"*/2 * * * * *\" (UTC)");
+        assertThat(java.nio.file.Files.readAllLines(work.resolve("output/zipcodes-" + today + ".jsonl"))).hasSize(2);
+        assertThat(requests()).isEqualTo(2);
+    }
+
+    private static String readQuietly(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        }
+        catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}
