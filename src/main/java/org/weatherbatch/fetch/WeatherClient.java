@@ -55,8 +55,12 @@ public class WeatherClient {
 
     private final AtomicLong requestsSent = new AtomicLong();
 
-    public WeatherClient(WeatherProvider provider, WeatherProperties.Api api, RateLimits limits, JsonMapper json) {
+    private final FetchMetrics metrics;
+
+    public WeatherClient(WeatherProvider provider, WeatherProperties.Api api, RateLimits limits, JsonMapper json,
+            FetchMetrics metrics) {
         this.provider = provider;
+        this.metrics = metrics;
         this.api = api;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -86,10 +90,20 @@ public class WeatherClient {
                 rateLimiter.consume(1);
             }
             requestsSent.incrementAndGet();
+            long sent = System.nanoTime();
             exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
             // The request timeout covers the wait for the headers only; this deadline also
             // covers a body that trickles in, so a hung server can never hold a worker.
-            return classify(exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
+            try {
+                HttpResponse<String> response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+                metrics.request(Duration.ofNanos(System.nanoTime() - sent), response.statusCode() / 100 + "xx");
+                return classify(response);
+            }
+            catch (TimeoutException | ExecutionException failedRequest) {
+                metrics.request(Duration.ofNanos(System.nanoTime() - sent),
+                        failedRequest instanceof TimeoutException ? "timeout" : "error");
+                throw failedRequest;
+            }
         }
         catch (TimeoutException e) {
             exchange.cancel(true);

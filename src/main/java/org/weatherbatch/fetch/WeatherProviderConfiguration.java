@@ -2,6 +2,8 @@ package org.weatherbatch.fetch;
 
 import java.net.URI;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.weatherbatch.config.WeatherProperties;
@@ -46,8 +48,13 @@ public class WeatherProviderConfiguration {
 
     @Bean
     WeatherClient weatherClient(WeatherProvider weatherProvider, WeatherProperties properties, RateLimits rateLimits,
-            JsonMapper weatherJsonMapper) {
-        return new WeatherClient(weatherProvider, properties.api(), rateLimits, weatherJsonMapper);
+            JsonMapper weatherJsonMapper, FetchMetrics fetchMetrics) {
+        return new WeatherClient(weatherProvider, properties.api(), rateLimits, weatherJsonMapper, fetchMetrics);
+    }
+
+    @Bean
+    FetchMetrics fetchMetrics(MeterRegistry meterRegistry) {
+        return new FetchMetrics(meterRegistry);
     }
 
     /** Said when a fetch starts: who answers, where, why, and within which limits. */

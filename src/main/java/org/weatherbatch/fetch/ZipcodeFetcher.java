@@ -38,7 +38,7 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
 
     private final RunStop stop;
 
-    private final FetchProgress progress;
+    private final FetchMetrics metrics;
 
     private final ApiHealth health;
 
@@ -48,12 +48,12 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
 
     private final int maxAttempts;
 
-    public ZipcodeFetcher(WeatherClient client, WeatherProvider provider, RunStop stop, FetchProgress progress,
+    public ZipcodeFetcher(WeatherClient client, WeatherProvider provider, RunStop stop, FetchMetrics metrics,
             WeatherProperties.Api api) {
         this.client = client;
         this.provider = provider;
         this.stop = stop;
-        this.progress = progress;
+        this.metrics = metrics;
         this.health = new ApiHealth(api.failureThreshold());
         this.throttle = new Throttle(api.throttlePause(), api.throttlePatience(), health);
         this.maxAttempts = api.maxAttempts();
@@ -64,6 +64,7 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
                 .retryOnResult(attempt -> attempt instanceof Attempt.Transient)
                 .retryOnException(exception -> false)
                 .build());
+        retry.getEventPublisher().onRetry(event -> metrics.retried());
     }
 
     /** Throws JobInterruptedException once the run is stopping: Spring Batch then ends the step STOPPED. */
@@ -72,7 +73,7 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
         stop.enter();
         try {
             FetchResult result = fetch(zipcode);
-            progress.itemDone();
+            metrics.itemDone(result);
             return result;
         }
         catch (RunStop.RunStoppedException stopping) {
@@ -112,6 +113,7 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
             Attempt attempt = client.fetch(uri);
             health.record(attempt);
             if (attempt instanceof Attempt.Throttled throttled) {
+                metrics.throttled();
                 throttle.throttled(throttled);
                 continue;
             }

@@ -27,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.summary.FetchTimeEstimate;
 import org.weatherbatch.summary.ProgressReport;
-import org.weatherbatch.fetch.FetchProgress;
+import org.weatherbatch.fetch.FetchMetrics;
 import org.weatherbatch.fetch.ProviderChoice;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.fetch.WeatherClient;
@@ -153,10 +153,10 @@ public class WeatherJobConfiguration {
     @Bean
     @StepScope
     AsyncItemProcessor<StagedZipcode, FetchResult> weatherFetchProcessor(WeatherClient weatherClient,
-            WeatherProvider weatherProvider, RunStop runStop, FetchProgress fetchProgress,
+            WeatherProvider weatherProvider, RunStop runStop, FetchMetrics fetchMetrics,
             WeatherProperties properties, ThreadPoolTaskExecutor fetchExecutor) {
         AsyncItemProcessor<StagedZipcode, FetchResult> processor = new AsyncItemProcessor<>(
-                new ZipcodeFetcher(weatherClient, weatherProvider, runStop, fetchProgress, properties.api()));
+                new ZipcodeFetcher(weatherClient, weatherProvider, runStop, fetchMetrics, properties.api()));
         processor.setTaskExecutor(fetchExecutor);
         return processor;
     }
@@ -192,15 +192,10 @@ public class WeatherJobConfiguration {
     }
 
     @Bean
-    ProgressReport progressReport(StagedZipcodes stagedZipcodes, FetchProgress fetchProgress,
+    ProgressReport progressReport(StagedZipcodes stagedZipcodes, FetchMetrics fetchMetrics,
             WeatherProperties properties) {
-        return new ProgressReport(stagedZipcodes, fetchProgress, properties.progressInterval(),
+        return new ProgressReport(stagedZipcodes, fetchMetrics, properties.progressInterval(),
                 System.console() != null);
-    }
-
-    @Bean
-    FetchProgress fetchProgress() {
-        return new FetchProgress();
     }
 
     @Bean

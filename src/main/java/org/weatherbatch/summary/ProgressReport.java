@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.weatherbatch.fetch.FetchProgress;
+import org.weatherbatch.fetch.FetchMetrics;
 import org.weatherbatch.input.StagedZipcodes;
 
 /**
@@ -28,7 +28,7 @@ public class ProgressReport implements StepExecutionListener {
 
     private final StagedZipcodes stagedZipcodes;
 
-    private final FetchProgress progress;
+    private final FetchMetrics progress;
 
     private final Duration interval;
 
@@ -38,7 +38,7 @@ public class ProgressReport implements StepExecutionListener {
 
     private ProgressBar bar;
 
-    public ProgressReport(StagedZipcodes stagedZipcodes, FetchProgress progress, Duration interval, boolean terminal) {
+    public ProgressReport(StagedZipcodes stagedZipcodes, FetchMetrics progress, Duration interval, boolean terminal) {
         this.stagedZipcodes = stagedZipcodes;
         this.progress = progress;
         this.interval = interval;

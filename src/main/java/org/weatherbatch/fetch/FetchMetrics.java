@@ -1,0 +1,65 @@
+package org.weatherbatch.fetch;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.weatherbatch.output.Failure;
+import org.weatherbatch.output.FetchResult;
+
+/**
+ * What the fetching did, as Micrometer metrics (exported to Prometheus, pushed to a
+ * Pushgateway when the job ends) and as the live count that progress reports read:
+ * zipcodes done by outcome, retries, 429s, and the latency of each request.
+ */
+public class FetchMetrics {
+
+    private final MeterRegistry registry;
+
+    private final Counter retries;
+
+    private final Counter throttled;
+
+    private final AtomicLong done = new AtomicLong();
+
+    public FetchMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.retries = Counter.builder("weather.fetch.retries")
+                .description("Requests sent again after a timeout, a reset, a 5xx or a garbled answer")
+                .register(registry);
+        this.throttled = Counter.builder("weather.fetch.throttled")
+                .description("Requests answered 429 Too Many Requests")
+                .register(registry);
+    }
+
+    /** Zipcodes fetched or failed since the process started. */
+    public long done() {
+        return done.get();
+    }
+
+    void itemDone(FetchResult result) {
+        done.incrementAndGet();
+        String outcome = result instanceof Failure failure ? failure.reason().code() : "fetched";
+        registry.counter("weather.fetch.results", "outcome", outcome).increment();
+    }
+
+    void retried() {
+        retries.increment();
+    }
+
+    void throttled() {
+        throttled.increment();
+    }
+
+    /** @param outcome the status class of the answer (2xx, 4xx, 5xx) or what happened instead */
+    void request(Duration latency, String outcome) {
+        Timer.builder("weather.fetch.requests")
+                .description("Requests to the weather API, by outcome")
+                .tag("outcome", outcome)
+                .register(registry)
+                .record(latency);
+    }
+}
