@@ -13,10 +13,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
-import org.springframework.batch.integration.async.AsyncItemProcessor;
 import org.springframework.batch.integration.async.AsyncItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +26,7 @@ import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.summary.FetchTimeEstimate;
 import org.weatherbatch.summary.ProgressReport;
 import org.weatherbatch.fetch.FetchMetrics;
+import org.weatherbatch.fetch.PrefetchingFetchReader;
 import org.weatherbatch.fetch.ProviderChoice;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.fetch.WeatherClient;
@@ -35,7 +34,6 @@ import org.weatherbatch.fetch.WeatherProvider;
 import org.weatherbatch.fetch.ZipcodeFetcher;
 import org.weatherbatch.input.DuplicateZipcodeFilter;
 import org.weatherbatch.input.InputLayout;
-import org.weatherbatch.input.StagedZipcode;
 import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.input.StagingWriter;
 import org.weatherbatch.input.ZipcodeLine;
@@ -50,8 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The weather job: a stage step validates and de-duplicates the input file into a
- * staging table, then a fetch step reads the staged zipcodes in order and fetches
- * their weather concurrently. Both steps write only through their chunk transactions,
+ * staging table, then a fetch step reads the staged zipcodes in order, fetches their
+ * weather concurrently ahead of the step, and writes each chunk's results. Both steps write only through their chunk transactions,
  * so a failed or stopped run restarts from its last commit with nothing lost or doubled.
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,8 +61,8 @@ public class WeatherJobConfiguration {
 
     public static final String FETCH_STEP = "fetchWeather";
 
-    /** Staging is local work: large chunks keep the commits few. */
-    private static final int STAGE_CHUNK_SIZE = 1000;
+    /** Staging is local work: large chunks keep the commits (an fsync and an H2 store each) few. */
+    private static final int STAGE_CHUNK_SIZE = 10_000;
 
     private static final String INPUT = "#{jobParameters['input']}";
 
@@ -98,15 +96,13 @@ public class WeatherJobConfiguration {
 
     @Bean
     Step fetchWeather(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            WeatherProperties properties, JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader,
-            AsyncItemProcessor<StagedZipcode, FetchResult> weatherFetchProcessor,
+            WeatherProperties properties, PrefetchingFetchReader prefetchingFetchReader,
             AsyncItemWriter<FetchResult> fetchResultWriter, FetchTimeEstimate fetchTimeEstimate,
             ProgressReport progressReport, RunStop runStop) {
         return new StepBuilder(FETCH_STEP, jobRepository)
-                .<StagedZipcode, Future<FetchResult>>chunk(properties.chunkSize())
+                .<Future<FetchResult>, Future<FetchResult>>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(stagedZipcodeReader)
-                .processor(weatherFetchProcessor)
+                .reader(prefetchingFetchReader)
                 .writer(fetchResultWriter)
                 .listener(fetchTimeEstimate)
                 .listener(progressReport)
@@ -142,23 +138,16 @@ public class WeatherJobConfiguration {
                 OutputWriters.failures(outputFiles(properties, input, date).failures(), false));
     }
 
-    @Bean
-    @StepScope
-    JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader(StagedZipcodes stagedZipcodes,
-            WeatherProperties properties, @Value(INSTANCE_ID) long jobInstanceId) throws Exception {
-        return stagedZipcodes.reader(jobInstanceId, properties.chunkSize());
-    }
-
     /** Step-scoped so that each run starts with a healthy view of the API. */
     @Bean
     @StepScope
-    AsyncItemProcessor<StagedZipcode, FetchResult> weatherFetchProcessor(WeatherClient weatherClient,
-            WeatherProvider weatherProvider, RunStop runStop, FetchMetrics fetchMetrics,
-            WeatherProperties properties, ThreadPoolTaskExecutor fetchExecutor) {
-        AsyncItemProcessor<StagedZipcode, FetchResult> processor = new AsyncItemProcessor<>(
-                new ZipcodeFetcher(weatherClient, weatherProvider, runStop, fetchMetrics, properties.api()));
-        processor.setTaskExecutor(fetchExecutor);
-        return processor;
+    PrefetchingFetchReader prefetchingFetchReader(StagedZipcodes stagedZipcodes, WeatherClient weatherClient,
+            WeatherProvider weatherProvider, RunStop runStop, FetchMetrics fetchMetrics, WeatherProperties properties,
+            ThreadPoolTaskExecutor fetchExecutor, @Value(INSTANCE_ID) long jobInstanceId) {
+        ZipcodeFetcher fetcher = new ZipcodeFetcher(weatherClient, weatherProvider, runStop, fetchMetrics,
+                properties.api());
+        return new PrefetchingFetchReader(stagedZipcodes, jobInstanceId, fetcher, fetchExecutor,
+                properties.chunkSize(), properties.concurrency());
     }
 
     @Bean
@@ -177,15 +166,16 @@ public class WeatherJobConfiguration {
     }
 
     /**
-     * The workers: at most weather.concurrency requests in flight. The queue holds the
-     * rest of a chunk; the step never submits more than a chunk at a time.
+     * The workers: at most weather.concurrency requests in flight. The queue holds what the
+     * reader has started: up to a chunk and the concurrency ahead of the step, plus the
+     * chunk being written, whose last fetches may not be done yet.
      */
     @Bean
     ThreadPoolTaskExecutor fetchExecutor(WeatherProperties properties) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(properties.concurrency());
         executor.setMaxPoolSize(properties.concurrency());
-        executor.setQueueCapacity(properties.chunkSize());
+        executor.setQueueCapacity(2 * properties.chunkSize() + properties.concurrency());
         executor.setThreadNamePrefix("fetch-");
         executor.setDaemon(true);
         return executor;

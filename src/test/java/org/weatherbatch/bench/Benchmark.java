@@ -1,8 +1,6 @@
 package org.weatherbatch.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,110 +16,139 @@ import java.util.regex.Pattern;
 
 /**
  * Runs the packaged job against {@link StubWeatherApi} in the scenarios of the performance
- * targets and prints one table. Each scenario runs the job as a separate process, as
- * operators do; peak RSS is the process's VmHWM, read from /proc while it runs.
- * Arguments: the job's jar and a work folder.
+ * targets and prints one table. Each run is a process of its own, as operators run it; peak
+ * RSS is the process's VmHWM, read from /proc while it runs; the plain-Java baseline is a
+ * process too, with the same JVM options. Arguments: the extracted jar, its CDS archive
+ * and a work folder.
  */
 public final class Benchmark {
 
+    /** How the README recommends to launch the job: C1 only (short-lived, 2 cores), CDS. */
+    static final List<String> FAST_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private static final Pattern FETCH_STEP = Pattern.compile("fetch step: (\\d+) requests in ([0-9.]+) s");
 
+    private static final Pattern BASELINE = Pattern.compile("seconds=([0-9.]+)");
+
     private final Path jar;
+
+    private final Path cdsArchive;
 
     private final Path work;
 
     private final String baseUrl;
 
-    private final StubWeatherApi stub;
-
-    private Benchmark(Path jar, Path work, StubWeatherApi stub, int port) {
+    private Benchmark(Path jar, Path cdsArchive, Path work, int port) {
         this.jar = jar;
+        this.cdsArchive = cdsArchive;
         this.work = work;
-        this.stub = stub;
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
-    record Scenario(String name, int lines, double latencyMs, int concurrency, String heap) {
+    record Scenario(String name, int lines, double latencyMs, int concurrency, boolean fast, String heap) {
+
+        int requests() {
+            return Math.min(lines, 100_000);
+        }
     }
 
-    record Result(Scenario scenario, int exitCode, double wallSeconds, double stepSeconds, long requests,
-            double startupSeconds, long peakRssKb) {
+    record Result(Scenario scenario, double wallSeconds, double stepSeconds, long requests, double startupSeconds,
+            long peakRssKb, Double baselineSeconds) {
     }
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
-        Path work = Path.of(args[1]);
+        Path cds = Path.of(args[1]);
+        Path work = Path.of(args[2]);
         Files.createDirectories(work);
         List<Scenario> scenarios = List.of(
-                new Scenario("1: throughput", 10_000, 50, 64, null),
-                new Scenario("2: whole process", 10_000, 50, 256, null),
-                new Scenario("3a: memory, small", 10_000, 1, 64, "256m"),
-                new Scenario("3b: memory, large", 1_000_000, 1, 64, "256m"));
+                new Scenario("1: throughput", 10_000, 50, 64, true, null),
+                new Scenario("1: java -jar", 10_000, 50, 64, false, null),
+                new Scenario("2: whole process", 10_000, 50, 256, true, null),
+                new Scenario("3a: memory, 10k", 10_000, 1, 64, true, "256m"),
+                new Scenario("3b: memory, 1M", 1_000_000, 1, 64, true, "256m"));
         List<Result> results = new ArrayList<>();
-        double baselineSeconds = 0;
         for (Scenario scenario : scenarios) {
             StubWeatherApi stub = new StubWeatherApi(0, Math.round(scenario.latencyMs() * 1000));
-            Benchmark bench = new Benchmark(jar, work, stub, stub.start());
-            if (scenario.name().startsWith("1")) {
-                PlainJavaBaseline.run(bench.baseUrl, 2_000, scenario.concurrency()); // warm-up
-                baselineSeconds = PlainJavaBaseline.run(bench.baseUrl, scenario.lines(), scenario.concurrency())
-                        .toNanos() / 1e9;
-                bench.reset();
-            }
-            results.add(bench.run(scenario));
+            Benchmark bench = new Benchmark(jar, cds, work, stub.start());
+            Double baseline = scenario.name().equals("1: throughput") ? bench.baseline(scenario) : null;
+            bench.get("/reset");
+            Result result = bench.run(scenario, baseline);
             stub.stop();
-            System.out.println(results.get(results.size() - 1));
+            System.out.println(result);
+            results.add(result);
         }
-        print(results, baselineSeconds);
+        print(results);
     }
 
-    private Result run(Scenario scenario) throws Exception {
-        Path input = work.resolve("bench-" + scenario.lines() + ".csv");
-        if (!Files.exists(input)) {
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(input, StandardCharsets.UTF_8))) {
-                // at most 100,000 distinct 5-digit zipcodes: larger inputs repeat them
-                for (int i = 0; i < scenario.lines(); i++) {
-                    out.printf("%05d%n", i % 100_000);
-                }
-            }
+    private double baseline(Scenario scenario) throws Exception {
+        List<String> command = new ArrayList<>(java());
+        command.addAll(FAST_JVM);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlainJavaBaseline.class.getName(),
+                baseUrl, String.valueOf(scenario.requests()), String.valueOf(scenario.concurrency())));
+        String output = new String(new ProcessBuilder(command).redirectErrorStream(true).start().getInputStream()
+                .readAllBytes(), StandardCharsets.UTF_8);
+        Matcher seconds = BASELINE.matcher(output);
+        if (!seconds.find()) {
+            throw new IllegalStateException("the baseline failed: " + output);
         }
+        return Double.parseDouble(seconds.group(1));
+    }
+
+    private Result run(Scenario scenario, Double baseline) throws Exception {
+        Path input = input(scenario.lines());
         Path runDir = Files.createTempDirectory(work, "run-");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(java());
+        if (scenario.fast()) {
+            command.addAll(FAST_JVM);
+            command.add("-XX:SharedArchiveFile=" + cdsArchive);
+        }
         if (scenario.heap() != null) {
             command.add("-Xmx" + scenario.heap());
         }
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
-                "--weather.input=" + input.toAbsolutePath(),
+        command.addAll(List.of("-jar", jar.toString(),
+                "--weather.input=" + input,
                 "--weather.output-dir=" + runDir.resolve("output"),
                 "--weather.state-dir=" + runDir.resolve("state"),
                 "--weather.api.base-url=" + baseUrl,
                 "--weather.api.key=bench",
                 "--weather.api.requests-per-minute=0",
                 "--weather.concurrency=" + scenario.concurrency()));
+        Path log = runDir.resolve("job.log");
         long launched = System.currentTimeMillis();
         long started = System.nanoTime();
-        Process job = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long peakRssKb = 0;
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(job.getInputStream(), StandardCharsets.UTF_8))) {
-            Thread reader = new Thread(() -> lines.lines().forEach(line -> output.append(line).append('\n')));
-            reader.start();
-            while (job.isAlive()) {
-                peakRssKb = Math.max(peakRssKb, peakRss(job.pid()));
-                Thread.sleep(20);
-            }
-            reader.join();
+        while (job.isAlive()) {
+            peakRssKb = Math.max(peakRssKb, peakRss(job.pid()));
+            Thread.sleep(20);
         }
         double wall = (System.nanoTime() - started) / 1e9;
+        String output = Files.readString(log);
         Matcher fetch = FETCH_STEP.matcher(output);
         if (job.exitValue() != 0 || !fetch.find()) {
-            System.err.println(output);
-            throw new IllegalStateException("the job failed in scenario " + scenario.name());
+            throw new IllegalStateException("the job failed in scenario " + scenario.name() + ":\n" + output);
         }
         String[] stats = get("/stats").split(" ");
-        double startup = (Long.parseLong(stats[1]) - launched) / 1000.0;
-        return new Result(scenario, job.exitValue(), wall, Double.parseDouble(fetch.group(2)),
-                Long.parseLong(fetch.group(1)), startup, peakRssKb);
+        return new Result(scenario, wall, Double.parseDouble(fetch.group(2)), Long.parseLong(fetch.group(1)),
+                (Long.parseLong(stats[1]) - launched) / 1000.0, peakRssKb, baseline);
+    }
+
+    /** N lines of zipcodes; at most 100,000 distinct 5-digit ones, so larger inputs repeat them. */
+    private Path input(int lines) throws IOException {
+        Path input = work.resolve("bench-" + lines + ".csv").toAbsolutePath();
+        if (!Files.exists(input)) {
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(input, StandardCharsets.UTF_8))) {
+                for (int i = 0; i < lines; i++) {
+                    out.printf("%05d%n", i % 100_000);
+                }
+            }
+        }
+        return input;
+    }
+
+    private static List<String> java() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     private static long peakRss(long pid) {
@@ -139,29 +165,28 @@ public final class Benchmark {
         return 0;
     }
 
-    private void reset() throws Exception {
-        get("/reset");
-    }
-
     private String get(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static void print(List<Result> results, double baselineSeconds) {
-        System.out.printf("%n%-18s %9s %6s %5s %6s %8s %8s %8s %10s %12s %9s %9s%n", "scenario", "lines", "L ms", "C",
-                "chunk", "wall s", "step s", "req/s", "step/ideal", "step/baseln", "startup s", "peak RSS");
+    private static void print(List<Result> results) {
+        System.out.printf("%n%-17s %9s %5s %4s %6s %8s %7s %7s %6s %8s %8s %8s %9s%n", "scenario", "lines",
+                "L ms", "C", "chunk", "requests", "wall s", "step s", "req/s", "÷ ideal", "÷ plain", "1st req",
+                "peak RSS");
         for (Result r : results) {
             Scenario s = r.scenario();
             double ideal = r.requests() * s.latencyMs() / 1000 / s.concurrency();
-            System.out.printf("%-18s %9d %6.0f %5d %6d %8.2f %8.2f %8.0f %10.2f %12s %9.2f %7d MB%n", s.name(),
-                    s.lines(), s.latencyMs(), s.concurrency(), s.concurrency() * 4, r.wallSeconds(), r.stepSeconds(),
-                    r.requests() / r.stepSeconds(), r.stepSeconds() / ideal,
-                    s.name().startsWith("1") ? String.format("%.2f", r.stepSeconds() / baselineSeconds) : "",
+            System.out.printf("%-17s %9d %5.0f %4d %6d %8d %7.2f %7.2f %6.0f %8.2f %8s %7.2fs %6d MB%n", s.name(),
+                    s.lines(), s.latencyMs(), s.concurrency(), s.concurrency() * 4, r.requests(), r.wallSeconds(),
+                    r.stepSeconds(), r.requests() / r.stepSeconds(), r.stepSeconds() / ideal,
+                    r.baselineSeconds() == null ? "" : String.format("%.2f", r.stepSeconds() / r.baselineSeconds()),
                     r.startupSeconds(), r.peakRssKb() / 1024);
         }
-        System.out.printf("plain-Java baseline, scenario 1: %.2f s; RSS ratio 3b/3a: %.2f%n", baselineSeconds,
-                (double) results.get(3).peakRssKb() / results.get(2).peakRssKb());
+        results.stream().filter(r -> r.baselineSeconds() != null).forEach(r -> System.out.printf(
+                "plain-Java baseline (JDK HttpClient, same N and C, same JVM options): %.2f s%n", r.baselineSeconds()));
+        System.out.printf("peak RSS, 1M lines ÷ 10k lines: %.2f%n",
+                (double) results.get(4).peakRssKb() / results.get(3).peakRssKb());
         System.out.flush();
     }
 }

@@ -33,4 +33,12 @@ public final class PlainJavaBaseline {
         CompletableFuture.allOf(all).join();
         return Duration.ofNanos(System.nanoTime() - start);
     }
+
+    /** Arguments: base URL, requests, concurrency; prints the seconds the requests took, after a warm-up. */
+    public static void main(String[] args) throws InterruptedException {
+        int requests = Integer.parseInt(args[1]);
+        int concurrency = Integer.parseInt(args[2]);
+        run(args[0], Math.min(requests, 2_000), concurrency);
+        System.out.println("seconds=" + run(args[0], requests, concurrency).toNanos() / 1e9);
+    }
 }

@@ -13,14 +13,14 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
  * The stub's rate limit, as the real API enforces its plan's: a request beyond the limit
- * in the trailing second is answered 429. Off unless a test sets a limit. Also records
+ * in the trailing two seconds is answered 429. Off unless a test sets a limit. Also records
  * when each request arrived, to look for bursts.
  */
 final class PlanRateLimit implements ResponseDefinitionTransformerV2 {
 
-    private static final long WINDOW = TimeUnit.SECONDS.toNanos(1);
+    private static final long WINDOW = TimeUnit.SECONDS.toNanos(2);
 
-    private static int limitPerSecond;
+    private static int limitPerWindow;
 
     private static final Deque<Long> window = new ArrayDeque<>();
 
@@ -28,8 +28,9 @@ final class PlanRateLimit implements ResponseDefinitionTransformerV2 {
 
     private static int refused;
 
-    static synchronized void enforce(int requestsPerSecond) {
-        limitPerSecond = requestsPerSecond;
+    /** Answers 429 beyond this many requests in any two seconds; 0 for no limit. */
+    static synchronized void enforce(int requestsPerTwoSeconds) {
+        limitPerWindow = requestsPerTwoSeconds;
         window.clear();
         arrivals.clear();
         refused = 0;
@@ -55,7 +56,7 @@ final class PlanRateLimit implements ResponseDefinitionTransformerV2 {
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         synchronized (PlanRateLimit.class) {
-            if (limitPerSecond == 0) {
+            if (limitPerWindow == 0) {
                 return serveEvent.getResponseDefinition();
             }
             long now = System.nanoTime();
@@ -64,7 +65,7 @@ final class PlanRateLimit implements ResponseDefinitionTransformerV2 {
                 window.removeFirst();
             }
             window.addLast(now);
-            if (window.size() > limitPerSecond) {
+            if (window.size() > limitPerWindow) {
                 refused++;
                 return ResponseDefinitionBuilder.responseDefinition().withStatus(429)
                         .withBody("{\"cod\":429, \"message\": \"Your account is temporary blocked due to exceeding of "
