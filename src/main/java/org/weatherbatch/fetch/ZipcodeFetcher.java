@@ -20,8 +20,8 @@ import org.weatherbatch.output.Weather;
 
 /**
  * Fetches the weather of one zipcode, retrying what may pass. Runs on the fetch
- * executor's threads, inside the AsyncItemProcessor: retries happen here because the
- * step cannot retry an item whose processing is a future. Per-item failures become data
+ * executor's threads, started by the {@link PrefetchingFetchReader}: retries happen here
+ * because the step cannot retry an item that is a future. Per-item failures become data
  * (a {@link Failure}); only a failure that dooms every request throws.
  */
 public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult> {
