@@ -5,13 +5,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.weatherbatch.output.OutputFiles;
+import org.weatherbatch.summary.Durations;
 import org.weatherbatch.summary.RunSummaryListener;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +53,7 @@ public class HistoryCommands {
                 "failed", "duration", "input");
         for (RunRecord run : runs) {
             out.printf("%6d  %-10s  %-9s  %7d  %7d  %6d  %10s  %s%n", run.executionId(), run.date(), run.status(),
-                    run.linesRead(), run.fetched(), run.failed(), readable(run.duration()), run.input());
+                    run.linesRead(), run.fetched(), run.failed(), Durations.readable(run.duration()), run.input());
         }
         return 0;
     }
@@ -75,7 +75,7 @@ public class HistoryCommands {
         out.printf("Execution %d: %s for %s%n", run.executionId(), run.input(), run.date());
         out.printf("  status:   %s%s%n", run.status(), run.failure() == null ? "" : " (" + run.failure() + ")");
         out.printf("  started:  %s, ended: %s (%s)%n", run.startTime(), run.endTime() == null ? "-" : run.endTime(),
-                readable(run.duration()));
+                Durations.readable(run.duration()));
         out.printf("  lines:    %d read: %s%n", run.linesRead(), run.lines());
         out.printf("  fetched:  %d, failed: %d%s%n", run.fetched(), run.failed(),
                 RunSummaryListener.byReason(run.failures()));
@@ -98,10 +98,5 @@ public class HistoryCommands {
         catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + failuresFile, e);
         }
-    }
-
-    static String readable(Duration duration) {
-        return duration.toHours() > 0 ? String.format("%d h %02d min", duration.toHours(), duration.toMinutesPart())
-                : String.format("%d min %02d s", duration.toMinutes(), duration.toSecondsPart());
     }
 }

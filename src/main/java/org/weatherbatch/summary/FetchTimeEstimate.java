@@ -40,19 +40,11 @@ public class FetchTimeEstimate implements StepExecutionListener {
         Duration least = rateLimits.leastTime(left);
         if (rateLimits.perDay() > 0 && left > rateLimits.perDay()) {
             log.warn("{} zipcodes to fetch are more than the daily allowance of {}: within the limits ({}) "
-                    + "the run takes at least {}", left, rateLimits.perDay(), rateLimits, readable(least));
+                    + "the run takes at least {}", left, rateLimits.perDay(), rateLimits, Durations.readable(least));
         }
         else if (least.compareTo(WORTH_SAYING) >= 0) {
             log.info("{} zipcodes to fetch: within the limits ({}) that takes at least {}", left, rateLimits,
-                    readable(least));
+                    Durations.readable(least));
         }
-    }
-
-    private static String readable(Duration duration) {
-        if (duration.toDays() > 0) {
-            return duration.toDays() + " d " + duration.toHoursPart() + " h";
-        }
-        return duration.toHours() > 0 ? duration.toHours() + " h " + duration.toMinutesPart() + " min"
-                : duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
     }
 }

@@ -77,12 +77,7 @@ public class ProgressReport implements StepExecutionListener {
         long left = Math.max(total - done, 0);
         log.info("progress: {}/{} zipcodes ({}%), {}/s, ETA {}", done, total,
                 String.format("%.1f", total == 0 ? 100.0 : 100.0 * done / total), String.format("%.1f", rate),
-                rate > 0 ? eta(Duration.ofSeconds(Math.round(left / rate))) : "unknown");
-    }
-
-    private static String eta(Duration left) {
-        return left.toHours() > 0 ? String.format("%d h %02d min", left.toHours(), left.toMinutesPart())
-                : String.format("%d min %02d s", left.toMinutes(), left.toSecondsPart());
+                rate > 0 ? Durations.readable(Duration.ofSeconds(Math.round(left / rate))) : "unknown");
     }
 
     @Override
