@@ -76,11 +76,7 @@ public record WeatherProperties(
     }
 
     public enum Provider {
-        OPENWEATHERMAP, OPEN_METEO;
-
-        public String id() {
-            return name().toLowerCase().replace('_', '-');
-        }
+        OPENWEATHERMAP, OPEN_METEO
     }
 
     /** How OpenWeatherMap is asked for a zipcode's weather. */

@@ -35,7 +35,7 @@ class OpenWeatherMap implements WeatherProvider {
 
     OpenWeatherMap(URI baseUrl, String key, Units units, Lookup lookup, ZipcodeCoordinates coordinates) {
         this.endpoint = baseUrl + "/data/2.5/weather?";
-        this.query = "&units=" + units.name().toLowerCase() + "&appid=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+        this.query = "&units=" + units.queryValue() + "&appid=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
         this.lookup = lookup;
         this.coordinates = coordinates;
     }
