@@ -85,31 +85,27 @@ public class WeatherClient {
                 .GET()
                 .build();
         CompletableFuture<HttpResponse<String>> exchange = null;
+        long sent = 0;
         try {
             if (rateLimiter != null) {
                 rateLimiter.consume(1);
             }
             requestsSent.incrementAndGet();
-            long sent = System.nanoTime();
+            sent = System.nanoTime();
             exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
             // The request timeout covers the wait for the headers only; this deadline also
             // covers a body that trickles in, so a hung server can never hold a worker.
-            try {
-                HttpResponse<String> response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-                metrics.request(Duration.ofNanos(System.nanoTime() - sent), response.statusCode() / 100 + "xx");
-                return classify(response);
-            }
-            catch (TimeoutException | ExecutionException failedRequest) {
-                metrics.request(Duration.ofNanos(System.nanoTime() - sent),
-                        failedRequest instanceof TimeoutException ? "timeout" : "error");
-                throw failedRequest;
-            }
+            HttpResponse<String> response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            metrics.request(since(sent), response.statusCode() / 100 + "xx");
+            return classify(response);
         }
         catch (TimeoutException e) {
             exchange.cancel(true);
+            metrics.request(since(sent), "timeout");
             return new Attempt.Transient(FailureReason.TIMEOUT, "no answer within " + api.readTimeout());
         }
         catch (ExecutionException e) {
+            metrics.request(since(sent), "error");
             return failed(e.getCause());
         }
         catch (InterruptedException | CancellationException stopping) {
@@ -119,6 +115,10 @@ public class WeatherClient {
             }
             throw new RunStop.RunStoppedException();
         }
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
     }
 
     private Attempt failed(Throwable cause) {

@@ -83,7 +83,7 @@ public class WeatherJobConfiguration {
     /**
      * Job-scoped, so that its reader, processor and writer are plain objects made for the
      * run: step-scoped beans would be proxies that look their target up on every call, a
-     * cost paid per line (it took staging a million lines from 5 to 30 seconds).
+     * cost paid per line (a third of the time staging a million lines took: 27 s, now 19 s).
      */
     @Bean
     @JobScope
@@ -110,7 +110,10 @@ public class WeatherJobConfiguration {
                 .build();
     }
 
-    /** Job-scoped for the same reason as the stage step; made anew for each run, so each starts with a healthy view of the API. */
+    /**
+     * Job-scoped for the same reason as the stage step; made anew for each run, so that
+     * each starts with a healthy view of the API.
+     */
     @Bean
     @JobScope
     Step fetchWeather(JobRepository jobRepository, PlatformTransactionManager transactionManager,
