@@ -130,16 +130,17 @@ class ResilienceTest extends WeatherJobTestSupport {
 
     @Test
     void requestsAreSpreadEvenlyAndAPlanSizedLimitNeverAnswers429() throws Exception {
-        int perSecond = 400;
-        writeInput(IntStream.range(0, 1000).mapToObj(i -> String.format("%05d", 10000 + i)).toArray(String[]::new));
-        PlanRateLimit.enforce(2 * perSecond);
+        // below what the job reaches here unlimited (about 280/s), so that the limiter is what holds it back
+        int perSecond = 100;
+        writeInput(IntStream.range(0, 700).mapToObj(i -> String.format("%05d", 10000 + i)).toArray(String[]::new));
+        PlanRateLimit.enforce(5 * perSecond);
 
         assertThat(run("--weather.concurrency=16", "--weather.api.requests-per-minute=" + perSecond * 60))
                 .isEqualTo(ExitCodes.COMPLETED);
 
         assertThat(PlanRateLimit.refused()).as("requests answered 429").isZero();
-        assertThat(jsonZips()).hasSize(1000);
-        // evenly spread: 40 a tenth of a second; a burst of the concurrency's worth of requests would show
-        assertThat(PlanRateLimit.mostWithin(100, TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(60);
+        assertThat(jsonZips()).hasSize(700);
+        // evenly spread, 48 in half a second; unlimited, well over a hundred
+        assertThat(PlanRateLimit.mostWithin(500, TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(80);
     }
 }
