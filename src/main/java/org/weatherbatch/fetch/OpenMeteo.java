@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.weatherbatch.config.WeatherProperties.Units;
 import org.weatherbatch.location.ZipcodeCoordinates;
@@ -35,9 +36,9 @@ class OpenMeteo implements WeatherProvider {
 
     private final boolean kelvin;
 
-    private final ZipcodeCoordinates coordinates;
+    private final Supplier<ZipcodeCoordinates> coordinates;
 
-    OpenMeteo(URI baseUrl, Units units, ZipcodeCoordinates coordinates) {
+    OpenMeteo(URI baseUrl, Units units, Supplier<ZipcodeCoordinates> coordinates) {
         this.endpoint = baseUrl + "/v1/forecast?";
         this.unitsQuery = units == Units.IMPERIAL
                 ? "&temperature_unit=fahrenheit&wind_speed_unit=mph&precipitation_unit=inch"
@@ -54,7 +55,7 @@ class OpenMeteo implements WeatherProvider {
 
     @Override
     public Optional<URI> uri(String zip) {
-        return coordinates.of(zip).map(point -> URI.create(endpoint + "latitude=" + point.latitude() + "&longitude="
+        return coordinates.get().of(zip).map(point -> URI.create(endpoint + "latitude=" + point.latitude() + "&longitude="
                 + point.longitude() + "&current=" + CURRENT + unitsQuery + "&timezone=GMT"));
     }
 

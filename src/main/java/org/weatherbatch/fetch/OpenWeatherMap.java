@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.weatherbatch.config.WeatherProperties.Lookup;
 import org.weatherbatch.config.WeatherProperties.Units;
@@ -31,9 +32,9 @@ class OpenWeatherMap implements WeatherProvider {
 
     private final Lookup lookup;
 
-    private final ZipcodeCoordinates coordinates;
+    private final Supplier<ZipcodeCoordinates> coordinates;
 
-    OpenWeatherMap(URI baseUrl, String key, Units units, Lookup lookup, ZipcodeCoordinates coordinates) {
+    OpenWeatherMap(URI baseUrl, String key, Units units, Lookup lookup, Supplier<ZipcodeCoordinates> coordinates) {
         this.endpoint = baseUrl + "/data/2.5/weather?";
         this.query = "&units=" + units.queryValue() + "&appid=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
         this.lookup = lookup;
@@ -50,7 +51,7 @@ class OpenWeatherMap implements WeatherProvider {
         if (lookup == Lookup.ZIP) {
             return Optional.of(URI.create(endpoint + "zip=" + zip + ",us" + query));
         }
-        return coordinates.of(zip).map(point -> URI.create(endpoint + "lat=" + point.latitude() + "&lon="
+        return coordinates.get().of(zip).map(point -> URI.create(endpoint + "lat=" + point.latitude() + "&lon="
                 + point.longitude() + query));
     }
 

@@ -1,14 +1,15 @@
 package org.weatherbatch.fetch;
 
 import java.net.URI;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 import org.weatherbatch.config.WeatherProperties;
-import org.weatherbatch.config.WeatherProperties.Lookup;
 import org.weatherbatch.config.WeatherProperties.Provider;
 import org.weatherbatch.location.ZipcodeCoordinates;
 
@@ -26,9 +27,8 @@ public class WeatherProviderConfiguration {
     WeatherProvider weatherProvider(WeatherProperties properties) {
         WeatherProperties.Api api = properties.api();
         Provider chosen = chosenProvider(properties);
-        // only loaded when a zipcode must be turned into coordinates
-        ZipcodeCoordinates coordinates = chosen == Provider.OPEN_METEO || api.lookup() == Lookup.COORDINATES
-                ? ZipcodeCoordinates.load() : null;
+        // loaded when the first zipcode is turned into coordinates, not at every start
+        Supplier<ZipcodeCoordinates> coordinates = SingletonSupplier.of(ZipcodeCoordinates::load);
         return switch (chosen) {
             case OPENWEATHERMAP -> new OpenWeatherMap(baseUrl(api, OpenWeatherMap.BASE_URL), api.key(),
                     properties.units(), api.lookup(), coordinates);

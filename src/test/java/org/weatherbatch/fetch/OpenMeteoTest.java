@@ -34,7 +34,7 @@ class OpenMeteoTest {
 
     @Test
     void asksForTheCurrentConditionsAtTheZipcodesPointInTheRunsUnits() {
-        OpenMeteo imperial = new OpenMeteo(URI.create("http://127.0.0.1:1"), Units.IMPERIAL, TABLE);
+        OpenMeteo imperial = new OpenMeteo(URI.create("http://127.0.0.1:1"), Units.IMPERIAL, () -> TABLE);
 
         assertThat(imperial.uri("02134").orElseThrow().toString()).isEqualTo("http://127.0.0.1:1/v1/forecast?"
                 + "latitude=42.358786&longitude=-71.129581&current=temperature_2m,relative_humidity_2m,"
@@ -46,7 +46,7 @@ class OpenMeteoTest {
 
     @Test
     void readsTheAnswerIntoTheSameFieldsAsOpenWeatherMap() {
-        WeatherRow row = new OpenMeteo(URI.create("http://x"), Units.IMPERIAL, TABLE).row(JSON.readTree(ANSWER));
+        WeatherRow row = new OpenMeteo(URI.create("http://x"), Units.IMPERIAL, () -> TABLE).row(JSON.readTree(ANSWER));
 
         assertThat(row).isEqualTo(new WeatherRow("", Instant.parse("2026-05-20T20:15:00Z"), "69.4", "71.2", "98",
                 "1009.8", "12.3", "225", "100", "moderate rain"));
@@ -54,14 +54,14 @@ class OpenMeteoTest {
 
     @Test
     void standardUnitsAreKelvinAsWithOpenWeatherMap() {
-        WeatherRow row = new OpenMeteo(URI.create("http://x"), Units.STANDARD, TABLE).row(JSON.readTree(ANSWER));
+        WeatherRow row = new OpenMeteo(URI.create("http://x"), Units.STANDARD, () -> TABLE).row(JSON.readTree(ANSWER));
 
         assertThat(row.temperature()).isEqualTo("342.55");
     }
 
     @Test
     void its429SaysWhichAllowanceRanOut() {
-        OpenMeteo provider = new OpenMeteo(URI.create("http://x"), Units.METRIC, TABLE);
+        OpenMeteo provider = new OpenMeteo(URI.create("http://x"), Units.METRIC, () -> TABLE);
 
         assertThat(provider.requestedPause(error("Minutely API request limit exceeded. Please try again in one minute.")))
                 .isEqualTo(Duration.ofMinutes(1));
