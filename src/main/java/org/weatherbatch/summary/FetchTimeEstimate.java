@@ -34,7 +34,7 @@ public class FetchTimeEstimate implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        long done = Tally.read(stepExecution.getExecutionContext()).values().stream().mapToLong(Long::longValue).sum();
+        long done = Tally.total(stepExecution.getExecutionContext());
         long left = stagedZipcodes.count(stepExecution.getJobExecution().getJobInstance().getInstanceId()) - done;
         log.info("Weather from {}", provider);
         Duration least = rateLimits.leastTime(left);

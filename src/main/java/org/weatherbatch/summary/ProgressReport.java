@@ -48,8 +48,7 @@ public class ProgressReport implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution stepExecution) {
         long total = stagedZipcodes.count(stepExecution.getJobExecution().getJobInstance().getInstanceId());
-        long doneBefore = Tally.read(stepExecution.getExecutionContext()).values().stream()
-                .mapToLong(Long::longValue).sum();
+        long doneBefore = Tally.total(stepExecution.getExecutionContext());
         long countAtStart = progress.done();
         long started = System.nanoTime();
         ticker = Executors.newSingleThreadScheduledExecutor(task -> {

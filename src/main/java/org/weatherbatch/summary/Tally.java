@@ -38,6 +38,11 @@ public class Tally implements ItemStream {
         committed.forEach((outcome, count) -> executionContext.putLong(PREFIX + outcome, count));
     }
 
+    /** All outcomes counted so far: the items the step has committed, restarts included. */
+    public static long total(ExecutionContext executionContext) {
+        return read(executionContext).values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** The committed counts stored in an execution context, by outcome. */
     public static Map<String, Long> read(ExecutionContext executionContext) {
         Map<String, Long> counts = new TreeMap<>();
