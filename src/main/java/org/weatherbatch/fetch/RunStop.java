@@ -17,11 +17,15 @@ public class RunStop implements StepInterruptionPolicy {
 
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
+    /** How to end the calls in progress that an interrupt can't reach (a blocking socket read). */
+    private final Set<Runnable> blockingCalls = ConcurrentHashMap.newKeySet();
+
     private volatile boolean raised;
 
     public void raise() {
         raised = true;
         workers.forEach(Thread::interrupt);
+        blockingCalls.forEach(Runnable::run);
     }
 
     /** A new run starts: the last one's signal no longer applies. */
@@ -50,6 +54,18 @@ public class RunStop implements StepInterruptionPolicy {
 
     void exit() {
         workers.remove(Thread.currentThread());
+    }
+
+    /** A call is about to block: a stop, now or later, ends it with {@code abort}. */
+    void blockingCall(Runnable abort) {
+        blockingCalls.add(abort);
+        if (raised) {
+            abort.run();
+        }
+    }
+
+    void blockingCallDone(Runnable abort) {
+        blockingCalls.remove(abort);
     }
 
     /** Thrown in a worker once the stop is raised; its item is not written. */

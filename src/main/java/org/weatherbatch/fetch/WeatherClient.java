@@ -1,26 +1,32 @@
 package org.weatherbatch.fetch;
 
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.bucket4j.BlockingBucket;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.output.FailureReason;
@@ -34,12 +40,21 @@ import tools.jackson.databind.node.MissingNode;
  * Sends one request within the rate limits and says what came of it. The request URL may
  * carry the key, so nothing here ever logs or reports the URL, and every message taken
  * from an exception or a response goes through the redactor.
+ * <p>
+ * Requests block the fetch worker that sends them, one pooled connection each: on a small
+ * machine the job is bound by CPU per request, and blocking reads cost half of what the
+ * JDK's asynchronous HttpClient spends on selectors and hand-offs (README, Performance).
  */
-public class WeatherClient {
+public class WeatherClient implements AutoCloseable {
 
     private static final int MAX_DETAIL = 200;
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
+
+    /** Ends requests that outlive their deadline: a socket timeout can't stop a body that trickles in. */
+    private final ScheduledThreadPoolExecutor deadlines;
+
+    private final RunStop stop;
 
     private final WeatherProvider provider;
 
@@ -57,15 +72,31 @@ public class WeatherClient {
 
     private final FetchMetrics metrics;
 
-    public WeatherClient(WeatherProvider provider, WeatherProperties.Api api, RateLimits limits, JsonMapper json,
-            FetchMetrics metrics) {
+    public WeatherClient(WeatherProvider provider, WeatherProperties.Api api, int concurrency, RateLimits limits,
+            JsonMapper json, FetchMetrics metrics, RunStop stop) {
         this.provider = provider;
         this.metrics = metrics;
         this.api = api;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(api.connectTimeout())
+        this.stop = stop;
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(concurrency)
+                        .setMaxConnPerRoute(concurrency)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(api.connectTimeout()))
+                                .setSocketTimeout(Timeout.of(api.readTimeout()))
+                                .build())
+                        .build())
+                .disableAutomaticRetries() // the fetcher retries, counting attempts and backing off
+                .disableRedirectHandling()
+                .disableCookieManagement()
                 .build();
+        this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "request-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
         this.rateLimiter = limits.bucket();
         this.json = json;
         this.redactor = api.hasKey()
@@ -79,41 +110,62 @@ public class WeatherClient {
     }
 
     Attempt fetch(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(api.readTimeout())
-                .header("Accept", "application/json")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<String>> exchange = null;
-        long sent = 0;
+        HttpGet request = new HttpGet(uri);
+        request.setHeader("Accept", "application/json");
         try {
             if (rateLimiter != null) {
                 rateLimiter.consume(1);
             }
-            requestsSent.incrementAndGet();
-            sent = System.nanoTime();
-            exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-            // The request timeout covers the wait for the headers only; this deadline also
-            // covers a body that trickles in, so a hung server can never hold a worker.
-            HttpResponse<String> response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            metrics.request(since(sent), response.statusCode() / 100 + "xx");
-            return classify(response);
         }
-        catch (TimeoutException e) {
-            exchange.cancel(true);
-            metrics.request(since(sent), "timeout");
-            return new Attempt.Transient(FailureReason.TIMEOUT, "no answer within " + api.readTimeout());
-        }
-        catch (ExecutionException e) {
-            metrics.request(since(sent), "error");
-            return failed(e.getCause());
-        }
-        catch (InterruptedException | CancellationException stopping) {
-            // only a stop interrupts a worker: abandon the request, its item is not written
-            if (exchange != null) {
-                exchange.cancel(true);
-            }
+        catch (InterruptedException stopping) {
             throw new RunStop.RunStoppedException();
+        }
+        requestsSent.incrementAndGet();
+        AtomicBoolean late = new AtomicBoolean();
+        Runnable abort = request::cancel;
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            late.set(true);
+            request.cancel();
+        }, this.deadline.toMillis(), TimeUnit.MILLISECONDS);
+        stop.blockingCall(abort);
+        long sent = System.nanoTime();
+        try {
+            Reply reply = http.execute(request, Reply::read);
+            metrics.request(since(sent), reply.status() / 100 + "xx");
+            return classify(reply);
+        }
+        catch (IOException e) {
+            if (stop.raised()) {
+                // abandon the request: its item is not written
+                throw new RunStop.RunStoppedException();
+            }
+            Attempt.Transient failed = late.get() ? timedOut() : failed(e);
+            metrics.request(since(sent), failed.reason() == FailureReason.TIMEOUT ? "timeout" : "error");
+            return failed;
+        }
+        finally {
+            deadline.cancel(false);
+            stop.blockingCallDone(abort);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        deadlines.shutdownNow();
+        http.close();
+    }
+
+    /** What the API answered, read while the connection is held. */
+    private record Reply(int status, String retryAfter, byte[] body) {
+
+        static Reply read(ClassicHttpResponse response) throws IOException {
+            Header retryAfter = response.getFirstHeader("Retry-After");
+            byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+            return new Reply(response.getCode(), retryAfter == null ? null : retryAfter.getValue(), body);
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 
@@ -121,24 +173,28 @@ public class WeatherClient {
         return Duration.ofNanos(System.nanoTime() - nanoTime);
     }
 
-    private Attempt failed(Throwable cause) {
-        if (cause instanceof HttpConnectTimeoutException) {
+    private Attempt.Transient failed(IOException cause) {
+        if (cause instanceof ConnectTimeoutException) {
             return new Attempt.Transient(FailureReason.CONNECTION_ERROR, "no connection within " + api.connectTimeout());
         }
-        if (cause instanceof HttpTimeoutException) {
-            return new Attempt.Transient(FailureReason.TIMEOUT, "no answer within " + api.readTimeout());
+        if (cause instanceof SocketTimeoutException) {
+            return timedOut();
         }
         return new Attempt.Transient(FailureReason.CONNECTION_ERROR, describe(cause));
     }
 
-    private Attempt classify(HttpResponse<String> response) {
-        int status = response.statusCode();
-        JsonNode body = parse(response.body());
+    private Attempt.Transient timedOut() {
+        return new Attempt.Transient(FailureReason.TIMEOUT, "no answer within " + api.readTimeout());
+    }
+
+    private Attempt classify(Reply reply) {
+        int status = reply.status();
+        JsonNode body = parse(reply.body());
         if (status == 200) {
             return body.isObject() ? new Attempt.Answered(Instant.now(), body)
                     : new Attempt.Transient(FailureReason.BAD_RESPONSE, "HTTP 200 with a body that is not a JSON object");
         }
-        String detail = "HTTP " + status + explanation(body, response.body());
+        String detail = "HTTP " + status + explanation(body, reply.text());
         if (status == 401 || status == 403) {
             return new Attempt.KeyRejected(detail);
         }
@@ -146,7 +202,7 @@ public class WeatherClient {
             return new Attempt.Refused(FailureReason.NOT_FOUND, detail);
         }
         if (status == 429) {
-            Duration retryAfter = retryAfter(response);
+            Duration retryAfter = retryAfter(reply.retryAfter());
             return new Attempt.Throttled(retryAfter != null ? retryAfter : provider.requestedPause(body), detail);
         }
         if (status >= 400 && status < 500) {
@@ -156,9 +212,9 @@ public class WeatherClient {
     }
 
     /** The body as JSON; a missing node when it is not JSON. */
-    private JsonNode parse(String body) {
+    private JsonNode parse(byte[] body) {
         try {
-            JsonNode parsed = body == null || body.isBlank() ? null : json.readTree(body);
+            JsonNode parsed = body.length == 0 ? null : json.readTree(body);
             return parsed == null ? MissingNode.getInstance() : parsed;
         }
         catch (JacksonException e) {
@@ -167,28 +223,29 @@ public class WeatherClient {
     }
 
     /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
+    private static Duration retryAfter(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        }
+        catch (NumberFormatException notSeconds) {
             try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
             }
-            catch (NumberFormatException notSeconds) {
-                try {
-                    Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                    Duration wait = Duration.between(Instant.now(), at);
-                    return wait.isNegative() ? Duration.ZERO : wait;
-                }
-                catch (DateTimeParseException notDate) {
-                    return null;
-                }
+            catch (DateTimeParseException notDate) {
+                return null;
             }
-        }).orElse(null);
+        }
     }
 
     /** The provider's own explanation of an error, or else the start of the body. */
     private String explanation(JsonNode error, String body) {
         String explanation = provider.explanation(error);
-        String text = explanation.isEmpty() ? (body == null ? "" : body.strip()) : explanation.strip();
+        String text = explanation.isEmpty() ? body.strip() : explanation.strip();
         return text.isEmpty() ? "" : ": " + shorten(redactor.redact(text));
     }
 

@@ -49,8 +49,9 @@ public class WeatherProviderConfiguration {
 
     @Bean
     WeatherClient weatherClient(WeatherProvider weatherProvider, WeatherProperties properties, RateLimits rateLimits,
-            JsonMapper weatherJsonMapper, FetchMetrics fetchMetrics) {
-        return new WeatherClient(weatherProvider, properties.api(), rateLimits, weatherJsonMapper, fetchMetrics);
+            JsonMapper weatherJsonMapper, FetchMetrics fetchMetrics, RunStop runStop) {
+        return new WeatherClient(weatherProvider, properties.api(), properties.concurrency(), rateLimits,
+                weatherJsonMapper, fetchMetrics, runStop);
     }
 
     @Bean
