@@ -11,5 +11,8 @@ rm -rf target/app && java -Djarmode=tools -jar target/weather-batch.jar extract 
 # the training run: starts the application and exits once the context is up, recording the classes it loaded
 java -XX:ArchiveClassesAtExit=target/app/weather-batch.jsa -Dspring.context.exit=onRefresh \
     -jar target/app/weather-batch.jar --weather.state-dir="$work/cds-training" >/dev/null 2>&1
-exec java -XX:TieredStopAtLevel=1 -Dsun.net.httpserver.nodelay=true -cp target/test-classes \
+# the stub answers from this JVM: all of HotSpot's compilers (it is warmed up first), Nagle off,
+# and room for every idle keep-alive connection (by default it resets those beyond 200)
+exec java -Dsun.net.httpserver.nodelay=true -Dsun.net.httpserver.maxIdleConnections=1024 \
+    -cp "target/test-classes:target/app/lib/*" \
     org.weatherbatch.bench.Benchmark target/app/weather-batch.jar target/app/weather-batch.jsa "$work"

@@ -7,8 +7,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStream;
 
 /**
- * Marks the second and later occurrences of a zipcode as duplicates. The zipcodes already
- * staged by an earlier, failed execution of the same run are loaded on open, so a
+ * Marks the second and later occurrences of a zipcode as duplicates. On open it makes the
+ * run's staging table, or, on a restart, loads the zipcodes an earlier execution staged, so a
  * duplicate stays a duplicate when the run restarts past its first occurrence. A bit per
  * possible 5-digit zipcode keeps memory flat whatever the size of the file.
  */
@@ -30,6 +30,7 @@ public class DuplicateZipcodeFilter implements ItemProcessor<ZipcodeLine, Zipcod
     @Override
     public void open(ExecutionContext executionContext) {
         seen.clear();
+        staged.create(jobInstanceId);
         staged.forEachZip(jobInstanceId, zip -> seen.set(Integer.parseInt(zip)));
     }
 

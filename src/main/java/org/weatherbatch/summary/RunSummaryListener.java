@@ -22,7 +22,7 @@ import org.weatherbatch.output.OutputFiles;
  * Ends every run with a short summary on the log: lines read, zipcodes fetched and
  * failed (by reason), duration and request rate. The counts come from the steps'
  * committed tallies, so after a restart they cover the whole run, not only the last part.
- * A completed run's staged zipcodes are no longer needed and are deleted.
+ * A completed run's staged zipcodes are no longer needed: their table is dropped.
  */
 public class RunSummaryListener implements JobExecutionListener {
 
@@ -83,7 +83,7 @@ public class RunSummaryListener implements JobExecutionListener {
                 String.format("%.1f", requests / Math.max(fetchSeconds, 0.001)));
         log.info("  outputs: {}, {}, {}", outputs.jsonLines(), outputs.csv(), outputs.failures());
         if (jobExecution.getStatus() == BatchStatus.COMPLETED) {
-            stagedZipcodes.delete(jobExecution.getJobInstance().getInstanceId());
+            stagedZipcodes.drop(jobExecution.getJobInstance().getInstanceId());
         }
         else if (jobExecution.getStatus() == BatchStatus.STOPPED) {
             log.warn("  stopped: rerun the same command to continue from the last commit");

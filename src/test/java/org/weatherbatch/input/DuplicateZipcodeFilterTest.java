@@ -15,7 +15,6 @@ class DuplicateZipcodeFilterTest {
     private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder()
             .setType(EmbeddedDatabaseType.H2)
             .generateUniqueName(true)
-            .addScript("weather-schema.sql")
             .build();
 
     private final StagedZipcodes staged = new StagedZipcodes(database);
@@ -39,6 +38,8 @@ class DuplicateZipcodeFilterTest {
 
     @Test
     void aRestartRemembersTheZipcodesStagedBeforeTheFailure() throws Exception {
+        openFilter(7);
+        openFilter(8);
         staged.writer(7).write(Chunk.of(ZipcodeLine.zipcode(1, "02134", "02134")));
         staged.writer(8).write(Chunk.of(ZipcodeLine.zipcode(1, "10001", "10001")));
 

@@ -39,6 +39,7 @@ class RestartTest extends WeatherJobTestSupport {
         assertThat(jsonZips()).containsExactlyElementsOf(COMMITTED);
         assertThat(lines(".csv")).hasSize(1 + COMMITTED.size());
         assertThat(lines("-failures.csv")).containsExactly("zip,line,reason,detail");
+        assertThat(stagingTables()).as("kept for the restart").containsExactly("WEATHER_STAGED_ZIPCODE_1");
 
         api.resetAll();
         api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).willReturn(okJson(weatherBody("Testville"))));
@@ -52,5 +53,6 @@ class RestartTest extends WeatherJobTestSupport {
         COMMITTED.forEach(zip -> assertThat(requestsFor(zip)).as("requests for committed %s", zip).isZero());
         ZIPS.subList(12, ZIPS.size()).forEach(zip -> assertThat(requestsFor(zip)).as(zip).isEqualTo(1));
         assertThat(output).contains("fetched: 20, failed: 0");
+        assertThat(stagingTables()).as("dropped once the run completed").isEmpty();
     }
 }

@@ -13,6 +13,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -196,6 +200,19 @@ abstract class WeatherJobTestSupport {
                 .redirectOutput(work.resolve("child-" + children.size() + ".log").toFile()).start();
         children.add(child);
         return child;
+    }
+
+    /** The staging tables left in the job repository (a run's table goes when the run completes). */
+    List<String> stagingTables() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("state/job-repository"),
+                "sa", ""); ResultSet rows = db.createStatement().executeQuery("SELECT TABLE_NAME FROM "
+                        + "INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'WEATHER_STAGED_ZIPCODE%'")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
     }
 
     int jsonLineCount() {
