@@ -19,6 +19,9 @@ public class WeatherBatchApplication {
         try {
             return SpringApplication.exit(SpringApplication.run(WeatherBatchApplication.class, args));
         }
+        catch (SpringApplication.AbandonedRunException abandoned) {
+            throw abandoned; // Spring's build-time processing of the context, or a CDS training run
+        }
         catch (RuntimeException startFailed) {
             // Spring Boot has already reported why (a bad option, most often), before any request
             return JobRepositoryInUseFailureAnalyzer.isCauseOf(startFailed) ? ExitCodes.ALREADY_RUNNING

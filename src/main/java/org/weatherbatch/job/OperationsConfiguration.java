@@ -3,8 +3,13 @@ package org.weatherbatch.job;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.micrometer.metrics.export.prometheus.PrometheusPushGatewayManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.weatherbatch.config.InvalidOptionException;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.HistoryCommands;
@@ -17,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class OperationsConfiguration {
 
+    private static final String PUSHGATEWAY_ENABLED = "management.prometheus.metrics.export.pushgateway.enabled";
+
     @Bean
     RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
             WeatherProperties properties, RunStop runStop, GracefulStop gracefulStop) {
@@ -26,6 +33,23 @@ public class OperationsConfiguration {
     @Bean
     GracefulStop gracefulStop(RunStop runStop) {
         return new GracefulStop(runStop);
+    }
+
+    /**
+     * In the fast launch (-Dspring.aot.enabled=true) which beans exist was settled when the
+     * jar was built, without the Pushgateway: asking for it then stops the start instead of
+     * being ignored.
+     */
+    @Bean
+    InitializingBean pushgatewayAvailable(Environment environment,
+            ObjectProvider<PrometheusPushGatewayManager> pushgateway) {
+        return () -> {
+            if (environment.getProperty(PUSHGATEWAY_ENABLED, Boolean.class, false)
+                    && pushgateway.getIfAvailable() == null) {
+                throw new InvalidOptionException(PUSHGATEWAY_ENABLED, true, "the fast launch "
+                        + "(-Dspring.aot.enabled=true) cannot push metrics: launch without that option");
+            }
+        };
     }
 
     @Bean
