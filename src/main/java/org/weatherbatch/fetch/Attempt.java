@@ -10,8 +10,13 @@ import tools.jackson.databind.JsonNode;
 /** The outcome of one request to the API. */
 sealed interface Attempt {
 
-    /** The API answered with the weather. */
-    record Answered(Instant at, JsonNode response) implements Attempt {
+    /**
+     * The API answered with the weather.
+     *
+     * @param response the answer, parsed
+     * @param json the answer as one line of JSON text
+     */
+    record Answered(Instant at, JsonNode response, String json) implements Attempt {
     }
 
     /** The API answered that this zipcode has no weather (404, 400): asking again won't help. */

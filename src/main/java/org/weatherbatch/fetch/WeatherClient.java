@@ -191,7 +191,7 @@ public class WeatherClient implements AutoCloseable {
         int status = reply.status();
         JsonNode body = parse(reply.body());
         if (status == 200) {
-            return body.isObject() ? new Attempt.Answered(Instant.now(), body)
+            return body.isObject() ? new Attempt.Answered(Instant.now(), body, oneLine(reply, body))
                     : new Attempt.Transient(FailureReason.BAD_RESPONSE, "HTTP 200 with a body that is not a JSON object");
         }
         String detail = "HTTP " + status + explanation(body, reply.text());
@@ -209,6 +209,16 @@ public class WeatherClient implements AutoCloseable {
             return new Attempt.Refused(FailureReason.REJECTED, detail);
         }
         return new Attempt.Transient(FailureReason.SERVER_ERROR, detail);
+    }
+
+    /**
+     * The body as one line of JSON: as received when it is one (the usual case; its numbers
+     * keep their digits, and writing it out costs no second serialization), else rewritten.
+     */
+    private String oneLine(Reply reply, JsonNode body) {
+        String text = reply.text().strip();
+        boolean oneLine = text.startsWith("{") && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+        return oneLine ? text : json.writeValueAsString(body);
     }
 
     /** The body as JSON; a missing node when it is not JSON. */

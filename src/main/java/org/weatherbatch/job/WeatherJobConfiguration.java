@@ -44,7 +44,6 @@ import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.OutputWriters;
 import org.weatherbatch.summary.RunSummaryListener;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The weather job: a stage step validates and de-duplicates the input file into a
@@ -118,7 +117,7 @@ public class WeatherJobConfiguration {
     @JobScope
     Step fetchWeather(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             WeatherProperties properties, StagedZipcodes stagedZipcodes, WeatherClient weatherClient,
-            WeatherProvider weatherProvider, FetchMetrics fetchMetrics, JsonMapper weatherJsonMapper,
+            WeatherProvider weatherProvider, FetchMetrics fetchMetrics,
             ThreadPoolTaskExecutor fetchExecutor, FetchTimeEstimate fetchTimeEstimate, ProgressReport progressReport,
             RunStop runStop, @Value(INPUT) String input, @Value(DATE) LocalDate date,
             @Value(INSTANCE_ID) long jobInstanceId) {
@@ -128,7 +127,7 @@ public class WeatherJobConfiguration {
                 fetchExecutor, properties.chunkSize(), properties.concurrency());
         OutputFiles outputFiles = outputFiles(properties, input, date);
         AsyncItemWriter<FetchResult> results = new AsyncItemWriter<>(new FetchResultWriter(
-                OutputWriters.jsonLines(outputFiles.jsonLines(), weatherJsonMapper),
+                OutputWriters.jsonLines(outputFiles.jsonLines()),
                 OutputWriters.csv(outputFiles.csv()),
                 OutputWriters.failures(outputFiles.failures(), true)));
         return new StepBuilder(FETCH_STEP, jobRepository)

@@ -8,9 +8,6 @@ import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.core.io.FileSystemResource;
 
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 /**
  * The output files' writers. Each is transactional: lines reach the file when the chunk
  * commits, and a restart truncates the file back to the last commit, so no line is ever
@@ -23,16 +20,15 @@ public final class OutputWriters {
     private OutputWriters() {
     }
 
-    public static FlatFileItemWriter<Weather> jsonLines(Path file, JsonMapper json) {
+    /**
+     * The line is put together as text around the response as received: serializing the
+     * parsed response again was a fifth of the fetch step's CPU. Safe, as the other fields
+     * need no escaping: a 5-digit zipcode, a provider's id, an ISO-8601 instant.
+     */
+    public static FlatFileItemWriter<Weather> jsonLines(Path file) {
         return builder(file, "weatherJsonLinesWriter", Weather.class)
-                .lineAggregator(weather -> {
-                    ObjectNode line = json.createObjectNode();
-                    line.put("zip", weather.zip());
-                    line.put("provider", weather.provider());
-                    line.put("fetchedAt", weather.fetchedAt().toString());
-                    line.set("response", weather.response());
-                    return json.writeValueAsString(line);
-                })
+                .lineAggregator(weather -> "{\"zip\":\"" + weather.zip() + "\",\"provider\":\"" + weather.provider()
+                        + "\",\"fetchedAt\":\"" + weather.fetchedAt() + "\",\"response\":" + weather.response() + "}")
                 .build();
     }
 

@@ -15,11 +15,20 @@ class WeatherJobTest extends WeatherJobTestSupport {
     @Test
     void fetchesEveryZipcodeKeepingLeadingZeros(CapturedOutput output) throws Exception {
         writeInput("00501", "02134", "10001");
-        stubZip("02134", com.github.tomakehurst.wiremock.client.WireMock.okJson(weatherBody("Allston")));
+        String oneLine = weatherBody("Allston").replace("\n", "");
+        stubZip("02134", com.github.tomakehurst.wiremock.client.WireMock.okJson(oneLine));
+        String prettyPrinted = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                JSON.readTree(weatherBody("New York")));
+        stubZip("10001", com.github.tomakehurst.wiremock.client.WireMock.okJson(prettyPrinted));
 
         assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
 
-        assertThat(jsonZips()).containsExactlyInAnyOrder("00501", "02134", "10001");
+        assertThat(jsonZips()).as("one line each, a pretty-printed answer too")
+                .containsExactlyInAnyOrder("00501", "02134", "10001");
+        assertThat(lines(".jsonl")).filteredOn(line -> line.contains("\"02134\"")).singleElement().asString()
+                .as("the answer as received").contains(oneLine);
+        assertThat(jsonLines()).filteredOn(line -> line.path("zip").asString().equals("10001")).singleElement()
+                .satisfies(line -> assertThat(line.path("response")).isEqualTo(JSON.readTree(prettyPrinted)));
         var allston = jsonLines().stream().filter(line -> line.path("zip").asString().equals("02134")).findFirst()
                 .orElseThrow();
         assertThat(allston.path("response").path("name").asString()).isEqualTo("Allston");
