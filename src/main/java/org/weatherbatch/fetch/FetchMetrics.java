@@ -1,6 +1,8 @@
 package org.weatherbatch.fetch;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -25,6 +27,11 @@ public class FetchMetrics {
 
     private final AtomicLong done = new AtomicLong();
 
+    // looked up once per outcome: building and registering a meter on every request cost more than recording
+    private final Map<String, Counter> results = new ConcurrentHashMap<>();
+
+    private final Map<String, Timer> requests = new ConcurrentHashMap<>();
+
     public FetchMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.retries = Counter.builder("weather.fetch.retries")
@@ -43,7 +50,8 @@ public class FetchMetrics {
     void itemDone(FetchResult result) {
         done.incrementAndGet();
         String outcome = result instanceof Failure failure ? failure.reason().code() : "fetched";
-        registry.counter("weather.fetch.results", "outcome", outcome).increment();
+        results.computeIfAbsent(outcome, key -> registry.counter("weather.fetch.results", "outcome", key))
+                .increment();
     }
 
     void retried() {
@@ -56,10 +64,10 @@ public class FetchMetrics {
 
     /** @param outcome the status class of the answer (2xx, 4xx, 5xx) or what happened instead */
     void request(Duration latency, String outcome) {
-        Timer.builder("weather.fetch.requests")
+        requests.computeIfAbsent(outcome, key -> Timer.builder("weather.fetch.requests")
                 .description("Requests to the weather API, by outcome")
-                .tag("outcome", outcome)
-                .register(registry)
+                .tag("outcome", key)
+                .register(registry))
                 .record(latency);
     }
 }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class Benchmark {
 
-    /** How the README recommends to launch the job: C1 only (short-lived, 2 cores), CDS. */
+    /** How the README recommends to launch the job: C1 only (short-lived, 2 cores), serial GC, CDS, Spring AOT. */
     static final List<String> FAST_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private static final Pattern FETCH_STEP = Pattern.compile("fetch step: (\\d+) requests in ([0-9.]+) s");
@@ -110,6 +110,7 @@ public final class Benchmark {
         if (scenario.fast()) {
             command.addAll(FAST_JVM);
             command.add("-XX:SharedArchiveFile=" + cdsArchive);
+            command.add("-Dspring.aot.enabled=true");
         }
         if (scenario.heap() != null) {
             command.add("-Xmx" + scenario.heap());
