@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
  * Runs the packaged job against {@link StubWeatherApi} in the scenarios of the performance
  * targets and prints one table. Each run is a process of its own, as operators run it; peak
  * RSS is the process's VmHWM, read from /proc while it runs; the plain-Java baseline is a
- * process too, with the same JVM options. Arguments: the extracted jar, its CDS archive
- * and a work folder.
+ * process too, with the same JVM options. Arguments: the extracted jar, its CDS archive,
+ * a work folder and, optionally, a Java 25 (or later) java command and its AOT cache of the
+ * job, for one more row.
  */
 public final class Benchmark {
 
-    /** How the README recommends to launch the job: C1 only (short-lived, 2 cores), serial GC, CDS, Spring AOT. */
+    /** JIT and GC as the README recommends for the job: C1 only (short-lived, 2 cores), serial GC. */
     static final List<String> FAST_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private static final Pattern FETCH_STEP = Pattern.compile("fetch step: (\\d+) requests in ([0-9.]+) s");
@@ -32,20 +33,28 @@ public final class Benchmark {
 
     private final Path jar;
 
-    private final Path cdsArchive;
-
     private final Path work;
 
     private final String baseUrl;
 
-    private Benchmark(Path jar, Path cdsArchive, Path work, int port) {
+    private Benchmark(Path jar, Path work, int port) {
         this.jar = jar;
-        this.cdsArchive = cdsArchive;
         this.work = work;
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
-    record Scenario(String name, int lines, double latencyMs, int concurrency, boolean fast, String heap) {
+    /** How the job's process is started: which java, with which options before -jar. */
+    record Launch(String java, List<String> options) {
+
+        /** The README's fast launch: C1, serial GC, the CDS archive and Spring's AOT-processed context. */
+        static Launch fast(String java, String archiveOption) {
+            List<String> options = new ArrayList<>(FAST_JVM);
+            options.addAll(List.of(archiveOption, "-Dspring.aot.enabled=true"));
+            return new Launch(java, options);
+        }
+    }
+
+    record Scenario(String name, int lines, double latencyMs, int concurrency, Launch launch, String heap) {
 
         int requests() {
             return Math.min(lines, 100_000);
@@ -58,20 +67,25 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
-        Path cds = Path.of(args[1]);
         Path work = Path.of(args[2]);
         Files.createDirectories(work);
-        List<Scenario> scenarios = List.of(
-                new Scenario("1: throughput", 10_000, 50, 64, true, null),
-                new Scenario("1: java -jar", 10_000, 50, 64, false, null),
-                new Scenario("2: whole process", 10_000, 50, 256, true, null),
-                new Scenario("3a: memory, 10k", 10_000, 1, 64, true, "256m"),
-                new Scenario("3b: memory, 1M", 1_000_000, 1, 64, true, "256m"));
+        String java = java();
+        Launch fast = Launch.fast(java, "-XX:SharedArchiveFile=" + args[1]);
+        List<Scenario> scenarios = new ArrayList<>(List.of(
+                new Scenario("1: throughput", 10_000, 50, 64, fast, null),
+                new Scenario("1: java -jar", 10_000, 50, 64, new Launch(java, List.of()), null),
+                new Scenario("2: whole process", 10_000, 50, 256, fast, null),
+                new Scenario("3a: memory, 10k", 10_000, 1, 64, fast, "256m"),
+                new Scenario("3b: memory, 1M", 1_000_000, 1, 64, fast, "256m")));
+        if (args.length > 4) {
+            scenarios.add(new Scenario("2: on Java 25", 10_000, 50, 256, Launch.fast(args[3], "-XX:AOTCache=" + args[4]),
+                    null));
+        }
         warmUpTheStub();
         List<Result> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             StubWeatherApi stub = new StubWeatherApi(0, Math.round(scenario.latencyMs() * 1000));
-            Benchmark bench = new Benchmark(jar, cds, work, stub.start());
+            Benchmark bench = new Benchmark(jar, work, stub.start());
             Double baseline = scenario.name().equals("1: throughput") ? bench.baseline(scenario) : null;
             bench.get("/reset");
             Result result = bench.run(scenario, baseline);
@@ -90,7 +104,7 @@ public final class Benchmark {
     }
 
     private double baseline(Scenario scenario) throws Exception {
-        List<String> command = new ArrayList<>(java());
+        List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(FAST_JVM);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlainJavaBaseline.class.getName(),
                 baseUrl, String.valueOf(scenario.requests()), String.valueOf(scenario.concurrency())));
@@ -106,12 +120,8 @@ public final class Benchmark {
     private Result run(Scenario scenario, Double baseline) throws Exception {
         Path input = input(scenario.lines());
         Path runDir = Files.createTempDirectory(work, "run-");
-        List<String> command = new ArrayList<>(java());
-        if (scenario.fast()) {
-            command.addAll(FAST_JVM);
-            command.add("-XX:SharedArchiveFile=" + cdsArchive);
-            command.add("-Dspring.aot.enabled=true");
-        }
+        List<String> command = new ArrayList<>(List.of(scenario.launch().java()));
+        command.addAll(scenario.launch().options());
         if (scenario.heap() != null) {
             command.add("-Xmx" + scenario.heap());
         }
@@ -156,8 +166,8 @@ public final class Benchmark {
         return input;
     }
 
-    private static List<String> java() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static long peakRss(long pid) {
