@@ -14,6 +14,7 @@ import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.HistoryCommands;
 import org.weatherbatch.history.RunHistory;
+import org.weatherbatch.input.StagedZipcodes;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,8 +27,9 @@ public class OperationsConfiguration {
 
     @Bean
     RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
-            WeatherProperties properties, RunStop runStop, GracefulStop gracefulStop) {
-        return new RunLauncher(jobOperator, jobRepository, weatherJob, properties.stateDir(), runStop, gracefulStop);
+            WeatherProperties properties, RunStop runStop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes) {
+        return new RunLauncher(jobOperator, jobRepository, weatherJob, properties.stateDir(), runStop, gracefulStop,
+                stagedZipcodes);
     }
 
     @Bean

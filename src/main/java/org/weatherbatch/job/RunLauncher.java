@@ -19,6 +19,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.weatherbatch.config.InvalidOptionException;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.RunHistory;
+import org.weatherbatch.input.StagedZipcodes;
 
 /**
  * Launches the run named by an input file and a date: a new run, the restart of a failed
@@ -41,14 +42,17 @@ public class RunLauncher {
 
     private final GracefulStop gracefulStop;
 
+    private final StagedZipcodes stagedZipcodes;
+
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob, Path stateDir,
-            RunStop stop, GracefulStop gracefulStop) {
+            RunStop stop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.weatherJob = weatherJob;
         this.lockDir = stateDir.resolve("locks");
         this.stop = stop;
         this.gracefulStop = gracefulStop;
+        this.stagedZipcodes = stagedZipcodes;
     }
 
     /** The run's identity: the input file and the date. */
@@ -120,6 +124,7 @@ public class RunLauncher {
                 jobOperator.recover(execution); // left STARTED by a process that is gone
             }
             jobOperator.abandon(jobRepository.getJobExecution(executionId));
+            stagedZipcodes.drop(execution.getJobInstance().getInstanceId()); // never to be fetched now
             log.info("Abandoned execution {} of {}: launching this run again will do nothing.", executionId, run);
             return ExitCodes.COMPLETED;
         }

@@ -87,9 +87,11 @@ class OperationsTest extends WeatherJobTestSupport {
         writeInput("02134");
         stubZip("02134", invalidKey());
         assertThat(run()).isEqualTo(ExitCodes.FAILED);
+        assertThat(stagingTables()).hasSize(1);
 
         assertThat(run("abandon", "1")).isEqualTo(ExitCodes.COMPLETED);
         assertThat(output).contains("Abandoned execution 1 of " + input.toAbsolutePath());
+        assertThat(stagingTables()).as("its staged zipcodes went with it").isEmpty();
         int requestsBefore = requests();
 
         assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
