@@ -1,0 +1,142 @@
+package org.weatherbatch.fetch;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+
+import org.weatherbatch.config.WeatherProperties;
+import org.weatherbatch.output.FailureReason;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * What came of one request, as an {@link Attempt}: the API's answer, read by its status and
+ * body, or the failure that took its place. Every text taken from a body or an exception
+ * goes through the redactor: either may echo the key.
+ */
+final class Outcomes {
+
+    private static final int MAX_DETAIL = 200;
+
+    private final WeatherProvider provider;
+
+    private final WeatherProperties.Api api;
+
+    private final JsonMapper json;
+
+    private final Redactor redactor;
+
+    Outcomes(WeatherProvider provider, WeatherProperties.Api api, JsonMapper json) {
+        this.provider = provider;
+        this.api = api;
+        this.json = json;
+        this.redactor = api.hasKey()
+                ? new Redactor(api.key(), URLEncoder.encode(api.key(), StandardCharsets.UTF_8)) : new Redactor();
+    }
+
+    Attempt.Transient failed(IOException cause) {
+        if (cause instanceof ConnectTimeoutException) {
+            return new Attempt.Transient(FailureReason.CONNECTION_ERROR, "no connection within " + api.connectTimeout());
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return timedOut();
+        }
+        return new Attempt.Transient(FailureReason.CONNECTION_ERROR, describe(cause));
+    }
+
+    Attempt.Transient timedOut() {
+        return new Attempt.Transient(FailureReason.TIMEOUT, "no answer within " + api.readTimeout());
+    }
+
+    Attempt answered(Reply reply) {
+        int status = reply.status();
+        JsonNode body = parse(reply.body());
+        if (status == 200) {
+            return body.isObject() ? new Attempt.Answered(Instant.now(), body, oneLine(reply, body))
+                    : new Attempt.Transient(FailureReason.BAD_RESPONSE, "HTTP 200 with a body that is not a JSON object");
+        }
+        String detail = "HTTP " + status + explanation(body, reply.text());
+        if (status == 401 || status == 403) {
+            return new Attempt.KeyRejected(detail);
+        }
+        if (status == 404) {
+            return new Attempt.Refused(FailureReason.NOT_FOUND, detail);
+        }
+        if (status == 429) {
+            Duration retryAfter = retryAfter(reply.retryAfter());
+            return new Attempt.Throttled(retryAfter != null ? retryAfter : provider.requestedPause(body), detail);
+        }
+        if (status >= 400 && status < 500) {
+            return new Attempt.Refused(FailureReason.REJECTED, detail);
+        }
+        return new Attempt.Transient(FailureReason.SERVER_ERROR, detail);
+    }
+
+    /**
+     * The body as one line of JSON: as received when it is one (the usual case; its numbers
+     * keep their digits, and writing it out costs no second serialization), else rewritten.
+     */
+    private String oneLine(Reply reply, JsonNode body) {
+        String text = reply.text().strip();
+        boolean oneLine = text.startsWith("{") && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
+        return oneLine ? text : json.writeValueAsString(body);
+    }
+
+    /** The body as JSON; a missing node when it is not JSON. */
+    private JsonNode parse(byte[] body) {
+        try {
+            JsonNode parsed = body.length == 0 ? null : json.readTree(body);
+            return parsed == null ? MissingNode.getInstance() : parsed;
+        }
+        catch (JacksonException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+    private static Duration retryAfter(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        }
+        catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            }
+            catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+
+    /** The provider's own explanation of an error, or else the start of the body. */
+    private String explanation(JsonNode error, String body) {
+        String explanation = provider.explanation(error);
+        String text = explanation.isEmpty() ? body.strip() : explanation.strip();
+        return text.isEmpty() ? "" : ": " + shorten(redactor.redact(text));
+    }
+
+    private String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + shorten(redactor.redact(message)));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL) + "…";
+    }
+}
