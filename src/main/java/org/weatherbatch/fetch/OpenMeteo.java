@@ -30,6 +30,8 @@ class OpenMeteo implements WeatherProvider {
 
     private static final BigDecimal ZERO_CELSIUS_IN_KELVIN = new BigDecimal("273.15");
 
+    private final URI baseUrl;
+
     private final String endpoint;
 
     private final String unitsQuery;
@@ -39,6 +41,7 @@ class OpenMeteo implements WeatherProvider {
     private final Supplier<ZipcodeCoordinates> coordinates;
 
     OpenMeteo(URI baseUrl, Units units, Supplier<ZipcodeCoordinates> coordinates) {
+        this.baseUrl = baseUrl;
         this.endpoint = baseUrl + "/v1/forecast?";
         this.unitsQuery = units == Units.IMPERIAL
                 ? "&temperature_unit=fahrenheit&wind_speed_unit=mph&precipitation_unit=inch"
@@ -51,6 +54,16 @@ class OpenMeteo implements WeatherProvider {
     @Override
     public String id() {
         return "open-meteo";
+    }
+
+    @Override
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public RateLimits plan() {
+        return LIMITS;
     }
 
     @Override

@@ -26,6 +26,8 @@ class OpenWeatherMap implements WeatherProvider {
     /** The free plan. */
     static final RateLimits LIMITS = new RateLimits(60, 0, 0);
 
+    private final URI baseUrl;
+
     private final String endpoint;
 
     private final String query;
@@ -35,6 +37,7 @@ class OpenWeatherMap implements WeatherProvider {
     private final Supplier<ZipcodeCoordinates> coordinates;
 
     OpenWeatherMap(URI baseUrl, String key, Units units, Lookup lookup, Supplier<ZipcodeCoordinates> coordinates) {
+        this.baseUrl = baseUrl;
         this.endpoint = baseUrl + "/data/2.5/weather?";
         this.query = "&units=" + units.queryValue() + "&appid=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
         this.lookup = lookup;
@@ -44,6 +47,16 @@ class OpenWeatherMap implements WeatherProvider {
     @Override
     public String id() {
         return "openweathermap";
+    }
+
+    @Override
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public RateLimits plan() {
+        return LIMITS;
     }
 
     @Override

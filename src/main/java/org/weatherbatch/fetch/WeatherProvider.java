@@ -14,6 +14,12 @@ public interface WeatherProvider {
     /** The provider's name in outputs and logs, e.g. open-meteo. */
     String id();
 
+    /** Where its requests go: the provider's own address, or weather.api.base-url. */
+    URI baseUrl();
+
+    /** The limits of its free plan, kept unless weather.api.requests-per-* say otherwise. */
+    RateLimits plan();
+
     /**
      * The request for a zipcode's current weather (it may carry the key: never log it), or
      * empty when the provider has no way to locate the zipcode.

@@ -39,7 +39,7 @@ public class WeatherProviderConfiguration {
     @Bean
     RateLimits rateLimits(WeatherProperties properties, WeatherProvider weatherProvider) {
         WeatherProperties.Api api = properties.api();
-        RateLimits plan = weatherProvider instanceof OpenMeteo ? OpenMeteo.LIMITS : OpenWeatherMap.LIMITS;
+        RateLimits plan = weatherProvider.plan();
         if (api.requestsPerMinute() != null && api.requestsPerMinute() == 0) {
             return new RateLimits(0, 0, 0);
         }
@@ -73,9 +73,7 @@ public class WeatherProviderConfiguration {
     @Bean
     ProviderChoice providerChoice(WeatherProvider weatherProvider, WeatherProperties properties,
             RateLimits rateLimits) {
-        URI baseUrl = baseUrl(properties.api(), weatherProvider instanceof OpenMeteo ? OpenMeteo.BASE_URL
-                : OpenWeatherMap.BASE_URL);
-        return new ProviderChoice(weatherProvider.id(), baseUrl, why(properties), rateLimits);
+        return new ProviderChoice(weatherProvider.id(), weatherProvider.baseUrl(), why(properties), rateLimits);
     }
 
     /** Keeps the API's numbers exactly as received when its answers are written out. */
