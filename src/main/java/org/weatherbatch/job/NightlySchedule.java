@@ -1,8 +1,10 @@
 package org.weatherbatch.job;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
@@ -39,7 +41,7 @@ public class NightlySchedule implements ApplicationListener<ContextClosedEvent> 
         try {
             scheduler.schedule(() -> launchFor(input, LocalDate.now(zone)), new CronTrigger(cron, zone));
             log.info("Scheduled: {} at \"{}\" ({}), next at {}", input.toAbsolutePath(), cron, zone,
-                    CronExpression.parse(cron).next(java.time.ZonedDateTime.now(zone)));
+                    CronExpression.parse(cron).next(ZonedDateTime.now(zone)));
             closed.await();
             return ExitCodes.COMPLETED;
         }
@@ -53,7 +55,7 @@ public class NightlySchedule implements ApplicationListener<ContextClosedEvent> 
             int exitCode = launcher.launch(input, date);
             log.info("The run for {} ended with exit code {}; next run at the next tick.", date, exitCode);
         }
-        catch (InvalidOptionException | IllegalStateException | java.io.UncheckedIOException e) {
+        catch (InvalidOptionException | IllegalStateException | UncheckedIOException e) {
             log.error("The run for {} could not start: {}; trying again at the next tick.", date, e.getMessage());
         }
     }

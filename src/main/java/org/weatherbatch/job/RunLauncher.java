@@ -69,7 +69,7 @@ public class RunLauncher {
                     + (Files.exists(input) ? " is not a readable file" : " does not exist"));
         }
         JobParameters parameters = runParameters(input, date);
-        String run = parameters.getString("input") + " for " + date;
+        String run = runName(parameters);
         try (RunLock lock = RunLock.tryAcquire(lockDir, run)) {
             if (lock == null) {
                 log.error("The run of {} is already running in process {}; not starting it twice.", run,
@@ -85,9 +85,8 @@ public class RunLauncher {
 
     /** Restarts the run of a failed or stopped execution, the same as launching its input and date again. */
     public int restart(long executionId) {
-        JobExecution execution = RunHistory.find(jobRepository, executionId).orElse(null);
+        JobExecution execution = execution(executionId);
         if (execution == null) {
-            log.error("No execution {} in the job repository (see the history command).", executionId);
             return ExitCodes.FAILED;
         }
         JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
@@ -102,13 +101,11 @@ public class RunLauncher {
 
     /** Marks a run that should never be restarted ABANDONED: launching it again then does nothing. */
     public int abandon(long executionId) {
-        JobExecution execution = RunHistory.find(jobRepository, executionId).orElse(null);
+        JobExecution execution = execution(executionId);
         if (execution == null) {
-            log.error("No execution {} in the job repository (see the history command).", executionId);
             return ExitCodes.FAILED;
         }
-        String run = execution.getJobParameters().getString("input") + " for "
-                + execution.getJobParameters().getLocalDate("date");
+        String run = runName(execution.getJobParameters());
         if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
             log.error("Execution {} of {} is {}: there is nothing to abandon.", executionId, run,
                     execution.getStatus());
@@ -135,6 +132,20 @@ public class RunLauncher {
             log.error("Could not abandon execution {} of {}: {}", executionId, run, e.getMessage());
             return ExitCodes.FAILED;
         }
+    }
+
+    /** The execution of that id; null, having said so, when there is none. */
+    private JobExecution execution(long executionId) {
+        JobExecution execution = RunHistory.find(jobRepository, executionId).orElse(null);
+        if (execution == null) {
+            log.error("No execution {} in the job repository (see the history command).", executionId);
+        }
+        return execution;
+    }
+
+    /** The run as logs name it, and as its lock is named: input and date. */
+    private static String runName(JobParameters parameters) {
+        return parameters.getString("input") + " for " + parameters.getLocalDate("date");
     }
 
     /** Runs with the run's lock held: no other live process is running it. */

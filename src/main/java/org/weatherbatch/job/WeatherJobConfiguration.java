@@ -23,8 +23,6 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.weatherbatch.config.WeatherProperties;
-import org.weatherbatch.summary.FetchTimeEstimate;
-import org.weatherbatch.summary.ProgressReport;
 import org.weatherbatch.fetch.FetchMetrics;
 import org.weatherbatch.fetch.PrefetchingFetchReader;
 import org.weatherbatch.fetch.ProviderChoice;
@@ -42,14 +40,17 @@ import org.weatherbatch.output.FetchResult;
 import org.weatherbatch.output.FetchResultWriter;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.OutputWriters;
+import org.weatherbatch.summary.FetchTimeEstimate;
+import org.weatherbatch.summary.ProgressReport;
 import org.weatherbatch.summary.RunSummaryListener;
 
 
 /**
  * The weather job: a stage step validates and de-duplicates the input file into a
  * staging table, then a fetch step reads the staged zipcodes in order, fetches their
- * weather concurrently ahead of the step, and writes each chunk's results. Both steps write only through their chunk transactions,
- * so a failed or stopped run restarts from its last commit with nothing lost or doubled.
+ * weather concurrently ahead of the step, and writes each chunk's results. Both steps
+ * write only through their chunk transactions, so a failed or stopped run restarts from
+ * its last commit with nothing lost or doubled.
  */
 @Configuration(proxyBeanMethods = false)
 public class WeatherJobConfiguration {

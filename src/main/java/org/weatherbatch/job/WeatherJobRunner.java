@@ -1,6 +1,7 @@
 package org.weatherbatch.job;
 
 import java.util.List;
+import java.util.function.LongToIntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,7 @@ public class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
         };
     }
 
-    private int withId(List<String> words, java.util.function.LongToIntFunction command) {
+    private int withId(List<String> words, LongToIntFunction command) {
         if (words.size() != 2 || !words.get(1).matches("\\d+")) {
             log.error("\"{}\" takes one execution id (the history command lists them); {}", words.get(0), USAGE);
             return ExitCodes.NOT_STARTED;
