@@ -41,13 +41,11 @@ public class PrefetchingFetchReader implements ItemStreamReader<Future<FetchResu
 
     private final TaskExecutor executor;
 
-    private final int pageSize;
-
     private final int readAhead;
 
     private final Deque<Pending> underWay = new ArrayDeque<>();
 
-    private Iterator<StagedZipcode> page = List.<StagedZipcode>of().iterator();
+    private Iterator<StagedZipcode> block = List.<StagedZipcode>of().iterator();
 
     private long lastRead;
 
@@ -61,7 +59,6 @@ public class PrefetchingFetchReader implements ItemStreamReader<Future<FetchResu
         this.jobInstanceId = jobInstanceId;
         this.fetcher = fetcher;
         this.executor = executor;
-        this.pageSize = chunkSize;
         this.readAhead = chunkSize + concurrency;
     }
 
@@ -70,7 +67,7 @@ public class PrefetchingFetchReader implements ItemStreamReader<Future<FetchResu
         lastHandedOver = executionContext.getLong(LAST_LINE, 0L);
         lastRead = lastHandedOver;
         underWay.clear();
-        page = List.<StagedZipcode>of().iterator();
+        block = List.<StagedZipcode>of().iterator();
         exhausted = false;
     }
 
@@ -93,15 +90,15 @@ public class PrefetchingFetchReader implements ItemStreamReader<Future<FetchResu
     }
 
     private StagedZipcode nextStaged() {
-        if (!page.hasNext()) {
-            List<StagedZipcode> rows = stagedZipcodes.page(jobInstanceId, lastRead, pageSize);
-            exhausted = rows.isEmpty();
-            page = rows.iterator();
+        if (!block.hasNext()) {
+            List<StagedZipcode> zipcodes = stagedZipcodes.after(jobInstanceId, lastRead);
+            exhausted = zipcodes.isEmpty();
+            block = zipcodes.iterator();
             if (exhausted) {
                 return null;
             }
         }
-        StagedZipcode next = page.next();
+        StagedZipcode next = block.next();
         lastRead = next.lineNumber();
         return next;
     }
