@@ -38,7 +38,7 @@ class ApiHealth {
                         + failed.detail() + "). Rerun the same command later to continue from the last commit.");
             }
         }
-        else if (!(attempt instanceof Attempt.Throttled)) {
+        else if (!(attempt instanceof Attempt.Throttled) && consecutiveFailures.get() != 0) {
             // an answer, even a 404, shows the API is up; a 429 shows nothing either way
             consecutiveFailures.set(0);
         }
