@@ -15,8 +15,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * The same N requests fanned out with the same concurrency by the HTTP client the job uses
- * (Apache HttpClient 5, one blocking request per thread), with nothing else: no Spring, no
- * Batch, no files. What the job is measured against on a noisy machine.
+ * (Apache HttpClient 5's minimal client, one blocking request per thread), with nothing
+ * else: no Spring, no Batch, no files. What the job is measured against on a noisy machine.
  */
 public final class PlainJavaBaseline {
 
@@ -25,9 +25,8 @@ public final class PlainJavaBaseline {
 
     /** Sends the requests and returns how long they took. */
     public static Duration run(String baseUrl, int requests, int concurrency) throws IOException, InterruptedException {
-        try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(
-                PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(concurrency)
-                        .setMaxConnPerRoute(concurrency).build()).build()) {
+        try (CloseableHttpClient http = HttpClients.createMinimal(PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(concurrency).setMaxConnPerRoute(concurrency).build())) {
             ExecutorService threads = Executors.newFixedThreadPool(concurrency);
             AtomicInteger failed = new AtomicInteger();
             long start = System.nanoTime();
