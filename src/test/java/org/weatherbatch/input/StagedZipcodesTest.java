@@ -5,26 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
-import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 class StagedZipcodesTest {
 
-    private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder()
-            .setType(EmbeddedDatabaseType.H2)
-            .generateUniqueName(true)
-            .build();
+    @RegisterExtension
+    final StagingDatabase database = new StagingDatabase();
 
-    private final StagedZipcodes staged = new StagedZipcodes(database);
-
-    @AfterEach
-    void closeDatabase() {
-        database.shutdown();
-    }
+    private final StagedZipcodes staged = database.staged;
 
     @Test
     void readsTheBlocksBackInFileOrderFromAnyLine() throws Exception {

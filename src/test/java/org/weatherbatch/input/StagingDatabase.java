@@ -1,0 +1,23 @@
+package org.weatherbatch.input;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+
+/** An in-memory H2 database of the test's own for staged zipcodes, shut down after the test. */
+class StagingDatabase implements AfterEachCallback {
+
+    private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder()
+            .setType(EmbeddedDatabaseType.H2)
+            .generateUniqueName(true)
+            .build();
+
+    final StagedZipcodes staged = new StagedZipcodes(database);
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        database.shutdown();
+    }
+}
