@@ -34,11 +34,26 @@ public class StagedZipcodes {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    /** Made by the instance's first execution; a restart finds it with the blocks committed before. */
+    /**
+     * Made by the instance's first execution; a restart finds it with the blocks committed
+     * before. A table of the earlier layout (a row per zipcode, before 2026-11-28) is refused
+     * by name: its rows can't be read as blocks, and re-staging would lose the lines staged.
+     */
     public void create(long jobInstanceId) {
-        jdbc.sql("CREATE TABLE IF NOT EXISTS " + table(jobInstanceId) + " (FIRST_LINE BIGINT PRIMARY KEY, "
+        String table = table(jobInstanceId);
+        jdbc.sql("CREATE TABLE IF NOT EXISTS " + table + " (FIRST_LINE BIGINT PRIMARY KEY, "
                 + "LAST_LINE BIGINT NOT NULL, ZIPCODE_COUNT INT NOT NULL, ZIPCODES CHARACTER VARYING NOT NULL)")
                 .update();
+        boolean earlierLayout = jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS "
+                        + "WHERE UPPER(TABLE_NAME) = ? AND UPPER(COLUMN_NAME) = 'LINE_NO'")
+                .param(table)
+                .query(Integer.class)
+                .single() > 0;
+        if (earlierLayout) {
+            throw new IllegalStateException(table + " holds zipcodes staged by an earlier weather-batch (a row "
+                    + "each): finish this run with the version that started it, or abandon it (abandon "
+                    + "<execution id>) and launch it again to stage its input anew.");
+        }
     }
 
     /** Stages each chunk's zipcodes as one block, in the chunk's transaction. */

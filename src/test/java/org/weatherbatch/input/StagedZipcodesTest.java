@@ -1,6 +1,7 @@
 package org.weatherbatch.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class StagedZipcodesTest {
 
@@ -47,6 +49,17 @@ class StagedZipcodesTest {
         assertThat(zips).containsExactly("02134");
         assertThat(staged.count(2)).isZero();
         assertThat(staged.count(1)).as("made anew after the drop").isZero();
+    }
+
+    @Test
+    void refusesATableOfTheEarlierLayoutByName() {
+        JdbcClient.create(database.dataSource())
+                .sql("CREATE TABLE WEATHER_STAGED_ZIPCODE_3 (LINE_NO BIGINT PRIMARY KEY, ZIP CHAR(5) NOT NULL UNIQUE)")
+                .update();
+
+        assertThatIllegalStateException().isThrownBy(() -> staged.create(3))
+                .withMessageContaining("WEATHER_STAGED_ZIPCODE_3 holds zipcodes staged by an earlier weather-batch")
+                .withMessageContaining("abandon");
     }
 
     private List<StagedZipcode> readAll(long afterLine) {

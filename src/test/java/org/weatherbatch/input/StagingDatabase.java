@@ -1,5 +1,7 @@
 package org.weatherbatch.input;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
@@ -15,6 +17,10 @@ class StagingDatabase implements AfterEachCallback {
             .build();
 
     final StagedZipcodes staged = new StagedZipcodes(database);
+
+    DataSource dataSource() {
+        return database;
+    }
 
     @Override
     public void afterEach(ExtensionContext context) {
