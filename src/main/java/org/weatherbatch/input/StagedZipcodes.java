@@ -51,8 +51,8 @@ public class StagedZipcodes {
                 .single() > 0;
         if (earlierLayout) {
             throw new IllegalStateException(table + " holds zipcodes staged by an earlier weather-batch (a row "
-                    + "each): finish this run with the version that started it, or abandon it (abandon "
-                    + "<execution id>) and launch it again to stage its input anew.");
+                    + "each): restart this run with the version that started it, or give it up "
+                    + "(abandon <execution id>).");
         }
     }
 
