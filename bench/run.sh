@@ -2,7 +2,7 @@
 # The performance benchmark (README, "Performance"): builds the job, extracts the jar and
 # records its CDS archive (and a Java 25 AOT cache when there is a Java 25), then runs the job against
 # a local stub of the API in each target's scenario, beside a plain-Java baseline, and
-# prints one table. Takes about five minutes. Usage: bench/run.sh [work folder]
+# prints one table. Takes about six minutes. Usage: bench/run.sh [work folder]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(realpath -m "${1:-target/bench}")
