@@ -28,6 +28,9 @@ public class StagedZipcodes {
 
     private static final int ZIP_LENGTH = 5;
 
+    /** Where the first builds staged the zipcodes of every instance. */
+    private static final String SHARED_TABLE = "WEATHER_STAGED_ZIPCODE";
+
     private final JdbcClient jdbc;
 
     public StagedZipcodes(DataSource dataSource) {
@@ -36,24 +39,46 @@ public class StagedZipcodes {
 
     /**
      * Made by the instance's first execution; a restart finds it with the blocks committed
-     * before. A table of the earlier layout (a row per zipcode, before 2026-11-28) is refused
-     * by name: its rows can't be read as blocks, and re-staging would lose the lines staged.
+     * before. Zipcodes an earlier weather-batch staged for the instance (a row each) are
+     * refused by name: they can't be read as blocks, and staging again would lose the lines
+     * staged before.
      */
     public void create(long jobInstanceId) {
-        String table = table(jobInstanceId);
-        jdbc.sql("CREATE TABLE IF NOT EXISTS " + table + " (FIRST_LINE BIGINT PRIMARY KEY, "
+        jdbc.sql("CREATE TABLE IF NOT EXISTS " + table(jobInstanceId) + " (FIRST_LINE BIGINT PRIMARY KEY, "
                 + "LAST_LINE BIGINT NOT NULL, ZIPCODE_COUNT INT NOT NULL, ZIPCODES CHARACTER VARYING NOT NULL)")
                 .update();
-        boolean earlierLayout = jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS "
-                        + "WHERE UPPER(TABLE_NAME) = ? AND UPPER(COLUMN_NAME) = 'LINE_NO'")
-                .param(table)
-                .query(Integer.class)
-                .single() > 0;
-        if (earlierLayout) {
-            throw new IllegalStateException(table + " holds zipcodes staged by an earlier weather-batch (a row "
+        String earlier = earlierStaging(jobInstanceId);
+        if (earlier != null) {
+            throw new IllegalStateException(earlier + " holds zipcodes staged by an earlier weather-batch (a row "
                     + "each): restart this run with the version that started it, or give it up "
                     + "(abandon <execution id>).");
         }
+    }
+
+    /**
+     * The table where an earlier layout holds the instance's zipcodes, a row each: a table of
+     * the instance's own (the layout just before this one) or one table for all (the one
+     * before that); null if none.
+     */
+    private String earlierStaging(long jobInstanceId) {
+        String table = table(jobInstanceId);
+        if (hasColumn(table, "LINE_NO")) {
+            return table;
+        }
+        boolean inSharedTable = hasColumn(SHARED_TABLE, "JOB_INSTANCE_ID")
+                && jdbc.sql("SELECT COUNT(*) FROM " + SHARED_TABLE + " WHERE JOB_INSTANCE_ID = ?")
+                        .param(jobInstanceId)
+                        .query(Integer.class)
+                        .single() > 0;
+        return inSharedTable ? SHARED_TABLE : null;
+    }
+
+    private boolean hasColumn(String table, String column) {
+        return jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE UPPER(TABLE_NAME) = ? "
+                        + "AND UPPER(COLUMN_NAME) = ?")
+                .params(table, column)
+                .query(Integer.class)
+                .single() > 0;
     }
 
     /** Stages each chunk's zipcodes as one block, in the chunk's transaction. */

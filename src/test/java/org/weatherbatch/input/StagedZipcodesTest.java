@@ -62,6 +62,19 @@ class StagedZipcodesTest {
                 .withMessageContaining("abandon");
     }
 
+    @Test
+    void refusesTheInstancesZipcodesInTheSharedTableOfEarlierBuilds() {
+        JdbcClient earlier = JdbcClient.create(database.dataSource());
+        earlier.sql("CREATE TABLE WEATHER_STAGED_ZIPCODE (JOB_INSTANCE_ID BIGINT NOT NULL, LINE_NO BIGINT NOT NULL, "
+                + "ZIP CHAR(5) NOT NULL, PRIMARY KEY (JOB_INSTANCE_ID, LINE_NO))").update();
+        earlier.sql("INSERT INTO WEATHER_STAGED_ZIPCODE VALUES (4, 1, '02134')").update();
+
+        assertThatIllegalStateException().isThrownBy(() -> staged.create(4))
+                .withMessageContaining("WEATHER_STAGED_ZIPCODE holds zipcodes staged by an earlier weather-batch");
+        staged.create(5);
+        assertThat(staged.count(5)).as("an instance with nothing in the shared table").isZero();
+    }
+
     private List<StagedZipcode> readAll(long afterLine) {
         List<StagedZipcode> all = new ArrayList<>();
         for (List<StagedZipcode> block = staged.after(1, afterLine); !block.isEmpty();
