@@ -37,19 +37,22 @@ public class RunStop implements StepInterruptionPolicy {
         return raised;
     }
 
-    /** Checked by both steps between chunks: a raised stop ends the step STOPPED. */
+    /**
+     * Checked by both steps between chunks. Marks the step terminate-only as well: Spring
+     * Batch 6's ChunkOrientedStep takes the exception alone as the end of its items and
+     * would complete the step with items unread.
+     */
     @Override
     public void checkInterrupted(StepExecution stepExecution) throws JobInterruptedException {
         if (raised) {
+            stepExecution.setTerminateOnly();
             throw new JobInterruptedException("Stopped on request (SIGTERM or Ctrl-C)");
         }
     }
 
+    /** A worker starts a fetch: a stop from now on interrupts it. */
     void enter() {
         workers.add(Thread.currentThread());
-        if (raised) {
-            throw new RunStoppedException();
-        }
     }
 
     void exit() {

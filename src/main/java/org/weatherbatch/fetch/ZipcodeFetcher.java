@@ -67,17 +67,27 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
         retry.getEventPublisher().onRetry(event -> metrics.retried());
     }
 
-    /** Throws JobInterruptedException once the run is stopping: Spring Batch then ends the step STOPPED. */
+    /**
+     * Throws JobInterruptedException once the run is stopping, whatever the fetch ended with
+     * (an aborted call looks like a connection error): Spring Batch then rolls the chunk back
+     * and ends the step STOPPED, and the zipcode is fetched again by the restart.
+     */
     @Override
     public FetchResult process(StagedZipcode zipcode) throws JobInterruptedException {
         stop.enter();
         try {
             FetchResult result = fetch(zipcode);
+            if (stop.raised()) {
+                throw new RunStop.RunStoppedException();
+            }
             metrics.itemDone(result);
             return result;
         }
-        catch (RunStop.RunStoppedException stopping) {
-            throw new JobInterruptedException("Stopped before zipcode " + zipcode.zip() + " was fetched");
+        catch (RuntimeException failure) {
+            if (stop.raised()) {
+                throw new JobInterruptedException("Stopped before zipcode " + zipcode.zip() + " was fetched");
+            }
+            throw failure;
         }
         finally {
             stop.exit();

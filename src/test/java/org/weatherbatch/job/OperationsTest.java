@@ -202,12 +202,4 @@ class OperationsTest extends WeatherJobTestSupport {
         });
     }
 
-    private static String readQuietly(java.nio.file.Path file) {
-        try {
-            return java.nio.file.Files.readString(file);
-        }
-        catch (java.io.IOException e) {
-            return "";
-        }
-    }
 }

@@ -224,6 +224,16 @@ abstract class WeatherJobTestSupport {
         }
     }
 
+    /** A file's text so far; empty while it does not exist. */
+    static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        }
+        catch (IOException e) {
+            return "";
+        }
+    }
+
     static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
         Instant giveUp = Instant.now().plus(PATIENCE);
         while (!condition.getAsBoolean()) {
