@@ -2,9 +2,10 @@ package org.weatherbatch.input;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+
 import org.weatherbatch.output.CompositeStreamWriter;
 import org.weatherbatch.output.Failure;
+import org.weatherbatch.output.OutputFileWriter;
 import org.weatherbatch.output.FailureReason;
 import org.weatherbatch.summary.Tally;
 
@@ -16,15 +17,15 @@ public class StagingWriter extends CompositeStreamWriter<ZipcodeLine> {
 
     private final ItemWriter<ZipcodeLine> staging;
 
-    private final FlatFileItemWriter<Failure> failures;
+    private final OutputFileWriter<Failure> failures;
 
     private final Tally tally;
 
-    public StagingWriter(ItemWriter<ZipcodeLine> staging, FlatFileItemWriter<Failure> failures) {
+    public StagingWriter(ItemWriter<ZipcodeLine> staging, OutputFileWriter<Failure> failures) {
         this(staging, failures, new Tally());
     }
 
-    private StagingWriter(ItemWriter<ZipcodeLine> staging, FlatFileItemWriter<Failure> failures, Tally tally) {
+    private StagingWriter(ItemWriter<ZipcodeLine> staging, OutputFileWriter<Failure> failures, Tally tally) {
         super(failures, tally);
         this.staging = staging;
         this.tally = tally;

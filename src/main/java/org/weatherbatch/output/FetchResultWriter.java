@@ -1,7 +1,7 @@
 package org.weatherbatch.output;
 
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+
 import org.weatherbatch.summary.Tally;
 
 /**
@@ -12,21 +12,21 @@ public class FetchResultWriter extends CompositeStreamWriter<FetchResult> {
 
     public static final String FETCHED = "fetched";
 
-    private final FlatFileItemWriter<Weather> jsonLines;
+    private final OutputFileWriter<Weather> jsonLines;
 
-    private final FlatFileItemWriter<Weather> csv;
+    private final OutputFileWriter<Weather> csv;
 
-    private final FlatFileItemWriter<Failure> failures;
+    private final OutputFileWriter<Failure> failures;
 
     private final Tally tally;
 
-    public FetchResultWriter(FlatFileItemWriter<Weather> jsonLines, FlatFileItemWriter<Weather> csv,
-            FlatFileItemWriter<Failure> failures) {
+    public FetchResultWriter(OutputFileWriter<Weather> jsonLines, OutputFileWriter<Weather> csv,
+            OutputFileWriter<Failure> failures) {
         this(jsonLines, csv, failures, new Tally());
     }
 
-    private FetchResultWriter(FlatFileItemWriter<Weather> jsonLines, FlatFileItemWriter<Weather> csv,
-            FlatFileItemWriter<Failure> failures, Tally tally) {
+    private FetchResultWriter(OutputFileWriter<Weather> jsonLines, OutputFileWriter<Weather> csv,
+            OutputFileWriter<Failure> failures, Tally tally) {
         super(jsonLines, csv, failures, tally);
         this.jsonLines = jsonLines;
         this.tally = tally;

@@ -4,14 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.core.io.FileSystemResource;
 
 /**
- * The output files' writers. Each is transactional: lines reach the file when the chunk
- * commits, and a restart truncates the file back to the last commit, so no line is ever
- * written twice or lost.
+ * The output files' writers. Each writes a chunk's lines while the chunk is written, before
+ * the job repository records the commit, and a restart truncates the file back to the last
+ * commit, so no line is ever written twice or lost. Not Spring Batch's transactional mode:
+ * it writes in the commit, after the step execution's version was raised, so a failed write
+ * (a full disk) left the execution UNKNOWN for good.
  */
 public final class OutputWriters {
 
@@ -25,25 +26,23 @@ public final class OutputWriters {
      * parsed response again was a fifth of the fetch step's CPU. Safe, as the other fields
      * need no escaping: a 5-digit zipcode, a provider's id, an ISO-8601 instant.
      */
-    public static FlatFileItemWriter<Weather> jsonLines(Path file) {
-        return builder(file, "weatherJsonLinesWriter", Weather.class)
+    public static OutputFileWriter<Weather> jsonLines(Path file) {
+        return build(file, builder(file, "weatherJsonLinesWriter", Weather.class)
                 .lineAggregator(weather -> "{\"zip\":\"" + weather.zip() + "\",\"provider\":\"" + weather.provider()
-                        + "\",\"fetchedAt\":\"" + weather.fetchedAt() + "\",\"response\":" + weather.response() + "}")
-                .build();
+                        + "\",\"fetchedAt\":\"" + weather.fetchedAt() + "\",\"response\":" + weather.response() + "}"));
     }
 
-    public static FlatFileItemWriter<Weather> csv(Path file) {
-        return builder(file, "weatherCsvWriter", Weather.class)
+    public static OutputFileWriter<Weather> csv(Path file) {
+        return build(file, builder(file, "weatherCsvWriter", Weather.class)
                 .headerCallback(writer -> writer.write(CsvLines.header(WeatherCsv.COLUMNS)))
-                .lineAggregator(WeatherCsv::row)
-                .build();
+                .lineAggregator(WeatherCsv::row));
     }
 
     /**
      * The failures file is started by the stage step (lines that are not zipcodes) and
      * appended to by the fetch step; each step's writer keeps its own restart position.
      */
-    public static FlatFileItemWriter<Failure> failures(Path file, boolean append) {
+    public static OutputFileWriter<Failure> failures(Path file, boolean append) {
         FlatFileItemWriterBuilder<Failure> builder = builder(file,
                 append ? "fetchFailuresWriter" : "lineFailuresWriter", Failure.class)
                 .append(append)
@@ -52,7 +51,7 @@ public final class OutputWriters {
         if (!append) {
             builder.headerCallback(writer -> writer.write(CsvLines.header(FAILURE_COLUMNS)));
         }
-        return builder.build();
+        return build(file, builder);
     }
 
     private static <T> FlatFileItemWriterBuilder<T> builder(Path file, String name, Class<T> type) {
@@ -60,8 +59,13 @@ public final class OutputWriters {
                 .name(name)
                 .resource(new FileSystemResource(file))
                 .encoding(StandardCharsets.UTF_8.name())
+                .transactional(false)
                 // on disk before the chunk's commit reaches the job repository: after a power
                 // loss the file is never shorter than the position the repository restarts from
                 .forceSync(true);
+    }
+
+    private static <T> OutputFileWriter<T> build(Path file, FlatFileItemWriterBuilder<T> builder) {
+        return new OutputFileWriter<>(builder.build(), file);
     }
 }

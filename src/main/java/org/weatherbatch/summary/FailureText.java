@@ -34,8 +34,9 @@ public final class FailureText {
         return String.join(": ", messages);
     }
 
+    /** A cause's message already told by a wrapper's ("Cannot write …: No space left on device") is left out. */
     private static void add(List<String> messages, String message) {
-        if (message != null && !message.isBlank() && !messages.contains(message)) {
+        if (message != null && !message.isBlank() && messages.stream().noneMatch(told -> told.contains(message))) {
             messages.add(message);
         }
     }

@@ -22,8 +22,8 @@ class OutputStorageTest extends WeatherJobTestSupport {
         Files.writeString(outputDir, "a file where the output folder should be");
 
         assertThat(run()).isEqualTo(ExitCodes.FAILED);
-        assertThat(output).contains("failed: Unable to create file: [" + outputDir.resolve("zipcodes-" + DATE
-                + "-failures.csv") + "]: Not a directory");
+        assertThat(output).contains("failed: Cannot write " + outputDir.resolve("zipcodes-" + DATE
+                + "-failures.csv") + ": " + outputDir + ": a file is in the way of a folder");
         assertThat(requests()).isZero();
 
         Files.delete(outputDir);
