@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param input the CSV file of zipcodes (checked when a run starts: other commands don't need it)
  * @param date the run date, part of the job's identity; today when not given
+ * @param rerun start the night of the input and date again as a new run, fetching everything
  * @param schedule a Spring cron expression: run for each tick's date and keep going; once when not given
  * @param scheduleZone the time zone of the schedule and of its dates
  * @param progressInterval how often the progress of a run is logged
@@ -39,6 +40,7 @@ import org.springframework.validation.annotation.Validated;
 public record WeatherProperties(
         @NotNull Path input,
         LocalDate date,
+        boolean rerun,
         String schedule,
         @NotNull ZoneId scheduleZone,
         @NotNull Duration progressInterval,
@@ -66,6 +68,11 @@ public record WeatherProperties(
             + "day-of-month month day-of-week), e.g. \"0 0 2 * * *\" for 02:00 every night")
     public boolean isScheduleValid() {
         return schedule == null || CronExpression.isValidExpression(schedule);
+    }
+
+    @AssertTrue(message = "weather.rerun starts one night again: it cannot go with weather.schedule")
+    public boolean isRerunOnce() {
+        return !rerun || schedule == null;
     }
 
     /** Whether the provider asked for, or chosen by default, is one that can be used. */

@@ -30,13 +30,10 @@ public class HistoryCommands {
 
     private final PrintStream out;
 
-    private final Path outputDir;
-
-    public HistoryCommands(RunHistory history, JsonMapper json, PrintStream out, Path outputDir) {
+    public HistoryCommands(RunHistory history, JsonMapper json, PrintStream out) {
         this.history = history;
         this.json = json;
         this.out = out;
-        this.outputDir = outputDir;
     }
 
     public int list(int limit, boolean asJson) {
@@ -65,7 +62,7 @@ public class HistoryCommands {
             return 1;
         }
         RunRecord run = found.get();
-        Path failuresFile = OutputFiles.of(outputDir, Path.of(run.input()), run.date()).failures();
+        Path failuresFile = OutputFiles.at(run.outputs()).failures();
         List<String> firstFailures = firstFailures(failuresFile);
         if (asJson) {
             out.println(json.writeValueAsString(Map.of("run", run, "failuresFile", failuresFile.toString(),

@@ -9,6 +9,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.summary.FailureText;
 import org.weatherbatch.summary.RunCounts;
 
@@ -64,7 +65,8 @@ public class RunHistory {
         String failure = execution.getStatus() == BatchStatus.FAILED && !Objects.requireNonNullElse(exitDescription,
                 "").isBlank() ? FailureText.of(exitDescription) : null;
         return new RunRecord(execution.getId(), execution.getJobParameters().getLocalDate("date"),
-                execution.getJobParameters().getString("input"), execution.getStatus().name(), failure,
+                execution.getJobParameters().getString("input"),
+                execution.getJobParameters().getString(OutputFiles.PARAMETER), execution.getStatus().name(), failure,
                 execution.getStartTime(), execution.getEndTime(), counts.linesRead(), counts.lines(),
                 counts.fetched(), counts.failed(), counts.failures());
     }

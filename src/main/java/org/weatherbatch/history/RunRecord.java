@@ -9,11 +9,12 @@ import java.util.Map;
  * One execution of a run, as the history shows it.
  *
  * @param executionId the id that {@code show}, {@code restart} and {@code abandon} take
+ * @param outputs the prefix of the run's output files (see OutputFiles)
  * @param failure what the execution failed of, in one line; null when it did not fail
  * @param lines the run's input lines by kind (zipcode, duplicate, invalid, ignored)
  * @param failures the run's failed zipcodes by reason
  */
-public record RunRecord(long executionId, LocalDate date, String input, String status, String failure,
+public record RunRecord(long executionId, LocalDate date, String input, String outputs, String status, String failure,
         LocalDateTime startTime, LocalDateTime endTime, long linesRead, Map<String, Long> lines, long fetched,
         long failed, Map<String, Long> failures) {
 

@@ -1,5 +1,7 @@
 package org.weatherbatch.job;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -15,6 +17,7 @@ import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.HistoryCommands;
 import org.weatherbatch.history.RunHistory;
 import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.output.OutputNames;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,9 +30,10 @@ public class OperationsConfiguration {
 
     @Bean
     RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
-            WeatherProperties properties, RunStop runStop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes) {
-        return new RunLauncher(jobOperator, jobRepository, weatherJob, properties.stateDir(), runStop, gracefulStop,
-                stagedZipcodes);
+            WeatherProperties properties, RunStop runStop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes,
+            DataSource dataSource) {
+        return new RunLauncher(jobOperator, jobRepository, weatherJob, properties, runStop, gracefulStop,
+                stagedZipcodes, new OutputNames(dataSource));
     }
 
     @Bean
@@ -64,6 +68,6 @@ public class OperationsConfiguration {
         RunHistory history = new RunHistory(jobRepository, WeatherJobConfiguration.JOB_NAME,
                 WeatherJobConfiguration.STAGE_STEP, WeatherJobConfiguration.FETCH_STEP);
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        return new HistoryCommands(history, json, System.out, properties.outputDir());
+        return new HistoryCommands(history, json, System.out);
     }
 }

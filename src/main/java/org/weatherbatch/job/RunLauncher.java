@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,18 +16,27 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.weatherbatch.config.InvalidOptionException;
+import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.RunHistory;
+import org.weatherbatch.input.InputFingerprint;
 import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.output.CommittedOutputs;
+import org.weatherbatch.output.OutputFiles;
+import org.weatherbatch.output.OutputNames;
 
 /**
  * Launches the run named by an input file and a date: a new run, the restart of a failed
  * or stopped one from its last commit (recovering it first when its process died), or
- * nothing at all when it has completed or was abandoned. Holds the run's lock throughout.
+ * nothing at all when it has completed or was abandoned; with {@code --weather.rerun}, a new
+ * run of the same night that fetches everything again. A restart is refused when the input
+ * or the committed outputs changed since the run started: it would mis-read the one or lose
+ * lines of the other. Holds the run's lock throughout.
  */
 public class RunLauncher {
 
@@ -38,45 +50,48 @@ public class RunLauncher {
 
     private final Path lockDir;
 
+    private final Path outputDir;
+
     private final RunStop stop;
 
     private final GracefulStop gracefulStop;
 
     private final StagedZipcodes stagedZipcodes;
 
-    public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob, Path stateDir,
-            RunStop stop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes) {
+    private final OutputNames outputNames;
+
+    public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
+            WeatherProperties properties, RunStop stop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes,
+            OutputNames outputNames) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.weatherJob = weatherJob;
-        this.lockDir = stateDir.resolve("locks");
+        this.lockDir = properties.stateDir().resolve("locks");
+        this.outputDir = properties.outputDir();
         this.stop = stop;
         this.gracefulStop = gracefulStop;
         this.stagedZipcodes = stagedZipcodes;
-    }
-
-    /** The run's identity: the input file and the date. */
-    public static JobParameters runParameters(Path input, LocalDate date) {
-        return new JobParametersBuilder()
-                .addString("input", input.toAbsolutePath().normalize().toString())
-                .addLocalDate("date", date)
-                .toJobParameters();
+        this.outputNames = outputNames;
     }
 
     public int launch(Path input, LocalDate date) {
+        return launch(input, date, false);
+    }
+
+    /** @param rerun start the night again as a new run, even when it completed */
+    public int launch(Path input, LocalDate date, boolean rerun) {
         if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
             throw new InvalidOptionException("weather.input", input, input.toAbsolutePath()
                     + (Files.exists(input) ? " is not a readable file" : " does not exist"));
         }
-        JobParameters parameters = runParameters(input, date);
-        String run = runName(parameters);
+        String run = RunParameters.name(RunParameters.identity(input, date, 0));
         try (RunLock lock = RunLock.tryAcquire(lockDir, run)) {
             if (lock == null) {
                 log.error("The run of {} is already running in process {}; not starting it twice.", run,
                         RunLock.holder(lockDir, run));
                 return ExitCodes.ALREADY_RUNNING;
             }
-            return launchLocked(parameters, run);
+            return launchLocked(input, date, rerun, run);
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot take the run's lock in " + lockDir, e);
@@ -89,14 +104,15 @@ public class RunLauncher {
         if (execution == null) {
             return ExitCodes.FAILED;
         }
-        JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
+        JobExecution last = latestOfNight(RunParameters.input(execution.getJobParameters()),
+                RunParameters.date(execution.getJobParameters()));
         if (last != null && last.getId() != executionId) {
             log.error("Execution {} is not the latest of its run: restart execution {} instead.", executionId,
                     last.getId());
             return ExitCodes.FAILED;
         }
-        return launch(Path.of(execution.getJobParameters().getString("input")),
-                execution.getJobParameters().getLocalDate("date"));
+        return launch(RunParameters.input(execution.getJobParameters()),
+                RunParameters.date(execution.getJobParameters()));
     }
 
     /** Marks a run that should never be restarted ABANDONED: launching it again then does nothing. */
@@ -105,8 +121,8 @@ public class RunLauncher {
         if (execution == null) {
             return ExitCodes.FAILED;
         }
-        String run = runName(execution.getJobParameters());
-        if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
+        String run = RunParameters.name(execution.getJobParameters());
+        if (!unfinished(execution)) {
             log.error("Execution {} of {} is {}: there is nothing to abandon.", executionId, run,
                     execution.getStatus());
             return ExitCodes.FAILED;
@@ -117,12 +133,9 @@ public class RunLauncher {
                         RunLock.holder(lockDir, run));
                 return ExitCodes.ALREADY_RUNNING;
             }
-            if (execution.isRunning()) {
-                jobOperator.recover(execution); // left STARTED by a process that is gone
-            }
-            jobOperator.abandon(jobRepository.getJobExecution(executionId));
-            stagedZipcodes.drop(execution.getJobInstance().getInstanceId()); // never to be fetched now
-            log.info("Abandoned execution {} of {}: launching this run again will do nothing.", executionId, run);
+            abandonLocked(execution);
+            log.info("Abandoned execution {} of {}: launching this run again will do nothing "
+                    + "(--weather.rerun starts the night again).", executionId, run);
             return ExitCodes.COMPLETED;
         }
         catch (IOException e) {
@@ -134,6 +147,14 @@ public class RunLauncher {
         }
     }
 
+    private void abandonLocked(JobExecution execution) throws JobExecutionException {
+        if (execution.isRunning()) {
+            jobOperator.recover(execution); // left STARTED by a process that is gone
+        }
+        jobOperator.abandon(jobRepository.getJobExecution(execution.getId()));
+        stagedZipcodes.drop(execution.getJobInstance().getInstanceId()); // never to be fetched now
+    }
+
     /** The execution of that id; null, having said so, when there is none. */
     private JobExecution execution(long executionId) {
         JobExecution execution = RunHistory.find(jobRepository, executionId).orElse(null);
@@ -143,28 +164,97 @@ public class RunLauncher {
         return execution;
     }
 
-    /** The run as logs name it, and as its lock is named: input and date. */
-    private static String runName(JobParameters parameters) {
-        return parameters.getString("input") + " for " + parameters.getLocalDate("date");
+    /** The last execution of the night's latest run (the highest rerun); null when the night never ran. */
+    private JobExecution latestOfNight(Path input, LocalDate date) {
+        JobExecution latest = null;
+        for (long rerun = 0;; rerun++) {
+            JobExecution last = jobRepository.getLastJobExecution(weatherJob.getName(),
+                    RunParameters.identity(input, date, rerun));
+            if (last == null) {
+                return latest;
+            }
+            latest = last;
+        }
+    }
+
+    private static boolean unfinished(JobExecution execution) {
+        return execution.getStatus() != BatchStatus.COMPLETED && execution.getStatus() != BatchStatus.ABANDONED;
     }
 
     /** Runs with the run's lock held: no other live process is running it. */
-    private int launchLocked(JobParameters parameters, String run) {
-        JobExecution last = jobRepository.getLastJobExecution(weatherJob.getName(), parameters);
-        if (last != null && (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED)) {
-            log.info("Nothing to do: the run of {} {} at {} (execution {}).", run,
+    private int launchLocked(Path input, LocalDate date, boolean rerun, String run) {
+        JobExecution last = latestOfNight(input, date);
+        InputFingerprint inputNow = InputFingerprint.of(input);
+        if (last == null || rerun) {
+            return startAfresh(input, date, inputNow, last);
+        }
+        String inputChange = RunParameters.fingerprint(last.getJobParameters()).changeTo(inputNow);
+        if (!unfinished(last)) {
+            log.info("Nothing to do: the run of {} {} at {} (execution {}).{}", run,
                     last.getStatus() == BatchStatus.COMPLETED ? "completed" : "was abandoned", last.getEndTime(),
-                    last.getId());
+                    last.getId(), inputChange.isEmpty() ? "" : " The input changed since (" + inputChange
+                            + "): --weather.rerun fetches it again.");
             return ExitCodes.COMPLETED;
         }
-        if (last != null && last.isRunning()) {
+        if (!inputChange.isEmpty()) {
+            log.error("Not restarting the {} run of {}: the input changed since the run started ({}), and a restart "
+                    + "would mis-read it (it goes on by line position). Restore the file as it was and launch again; "
+                    + "or start the night again from the new file with --weather.rerun.", last.getStatus(), run,
+                    inputChange);
+            return ExitCodes.FAILED;
+        }
+        List<String> damage = CommittedOutputs.damage(OutputFiles.at(last.getJobParameters()
+                .getString(OutputFiles.PARAMETER)), committedContexts(last));
+        if (!damage.isEmpty()) {
+            log.error("Not restarting the {} run of {}: the outputs of its committed part are gone ({}); a restart "
+                    + "would go on after them and the night's files would lack those lines. Restore the files and "
+                    + "launch again; or start the night again with --weather.rerun (it fetches every zipcode again).",
+                    last.getStatus(), run, String.join("; ", damage));
+            return ExitCodes.FAILED;
+        }
+        if (last.isRunning()) {
             log.warn("Execution {} of {} was left {} by a process that is gone (killed or crashed): "
                     + "marking it FAILED and restarting from its last commit.", last.getId(), run, last.getStatus());
             jobOperator.recover(jobRepository.getJobExecution(last.getId()));
         }
-        else if (last != null) {
+        else {
             log.info("Restarting the {} run of {} from its last commit.", last.getStatus(), run);
         }
+        return start(last.getJobParameters(), run);
+    }
+
+    /** A new run of the night; an unfinished one before it is abandoned, as it is replaced. */
+    private int startAfresh(Path input, LocalDate date, InputFingerprint inputNow, JobExecution last) {
+        long rerun = last == null ? 0 : RunParameters.rerun(last.getJobParameters()) + 1;
+        JobParameters identity = RunParameters.identity(input, date, rerun);
+        String run = RunParameters.name(identity);
+        if (last != null) {
+            if (unfinished(last)) {
+                try {
+                    abandonLocked(last);
+                }
+                catch (JobExecutionException e) {
+                    log.error("Could not abandon execution {} of {} to start it again: {}", last.getId(), run,
+                            e.getMessage());
+                    return ExitCodes.FAILED;
+                }
+            }
+            log.info("Starting the run of {} again (execution {} was {}): every zipcode is fetched again and the "
+                    + "night's outputs are written anew.", run, last.getId(), last.getStatus());
+        }
+        return start(RunParameters.firstLaunch(identity, inputNow, outputNames.claim(outputDir, input, date)), run);
+    }
+
+    /** The step contexts that hold the committed output positions: each step's last execution. */
+    private List<ExecutionContext> committedContexts(JobExecution last) {
+        return Stream.of(WeatherJobConfiguration.STAGE_STEP, WeatherJobConfiguration.FETCH_STEP)
+                .map(step -> jobRepository.getLastStepExecution(last.getJobInstance(), step))
+                .filter(Objects::nonNull)
+                .map(StepExecution::getExecutionContext)
+                .toList();
+    }
+
+    private int start(JobParameters parameters, String run) {
         stop.reset();
         gracefulStop.runStarting();
         try {

@@ -2,7 +2,6 @@ package org.weatherbatch.job;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
@@ -66,7 +65,7 @@ public class WeatherJobConfiguration {
 
     private static final String INPUT = "#{jobParameters['input']}";
 
-    private static final String DATE = "#{jobParameters['date']}";
+    private static final String OUTPUTS = "#{jobParameters['" + OutputFiles.PARAMETER + "']}";
 
     private static final String INSTANCE_ID = "#{jobExecution.jobInstance.instanceId}";
 
@@ -88,8 +87,8 @@ public class WeatherJobConfiguration {
     @Bean
     @JobScope
     Step stageZipcodes(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            StagedZipcodes stagedZipcodes, WeatherProperties properties, RunStop runStop,
-            @Value(INPUT) String input, @Value(DATE) LocalDate date, @Value(INSTANCE_ID) long jobInstanceId) {
+            StagedZipcodes stagedZipcodes, RunStop runStop, @Value(INPUT) String input,
+            @Value(OUTPUTS) String outputs, @Value(INSTANCE_ID) long jobInstanceId) {
         Path file = Path.of(input);
         FlatFileItemReader<ZipcodeLine> lines = new FlatFileItemReaderBuilder<ZipcodeLine>()
                 .name("zipcodeLineReader")
@@ -99,7 +98,7 @@ public class WeatherJobConfiguration {
                 .lineMapper(new ZipcodeLines(InputLayout.detect(file)))
                 .build();
         StagingWriter stagingWriter = new StagingWriter(stagedZipcodes.writer(jobInstanceId),
-                OutputWriters.failures(outputFiles(properties, input, date).failures(), false));
+                OutputWriters.failures(OutputFiles.at(outputs).failures(), false));
         return new StepBuilder(STAGE_STEP, jobRepository)
                 .<ZipcodeLine, ZipcodeLine>chunk(STAGE_CHUNK_SIZE)
                 .transactionManager(transactionManager)
@@ -120,13 +119,12 @@ public class WeatherJobConfiguration {
             WeatherProperties properties, StagedZipcodes stagedZipcodes, WeatherClient weatherClient,
             WeatherProvider weatherProvider, FetchMetrics fetchMetrics,
             ThreadPoolTaskExecutor fetchExecutor, FetchTimeEstimate fetchTimeEstimate, ProgressReport progressReport,
-            RunStop runStop, @Value(INPUT) String input, @Value(DATE) LocalDate date,
-            @Value(INSTANCE_ID) long jobInstanceId) {
+            RunStop runStop, @Value(OUTPUTS) String outputs, @Value(INSTANCE_ID) long jobInstanceId) {
         ZipcodeFetcher fetcher = new ZipcodeFetcher(weatherClient, weatherProvider, runStop, fetchMetrics,
                 properties.api());
         PrefetchingFetchReader fetches = new PrefetchingFetchReader(stagedZipcodes, jobInstanceId, fetcher,
                 fetchExecutor, properties.chunkSize(), properties.concurrency());
-        OutputFiles outputFiles = outputFiles(properties, input, date);
+        OutputFiles outputFiles = OutputFiles.at(outputs);
         AsyncItemWriter<FetchResult> results = new AsyncItemWriter<>(new FetchResultWriter(
                 OutputWriters.jsonLines(outputFiles.jsonLines()),
                 OutputWriters.csv(outputFiles.csv()),
@@ -140,10 +138,6 @@ public class WeatherJobConfiguration {
                 .listener(progressReport)
                 .interruptionPolicy(runStop)
                 .build();
-    }
-
-    private static OutputFiles outputFiles(WeatherProperties properties, String input, LocalDate date) {
-        return OutputFiles.of(properties.outputDir(), Path.of(input), date);
     }
 
     /**
@@ -182,8 +176,7 @@ public class WeatherJobConfiguration {
     @Bean
     RunSummaryListener runSummaryListener(JobRepository jobRepository, WeatherClient weatherClient,
             StagedZipcodes stagedZipcodes, WeatherProperties properties) {
-        return new RunSummaryListener(jobRepository, weatherClient, stagedZipcodes, properties.outputDir(),
-                STAGE_STEP, FETCH_STEP);
+        return new RunSummaryListener(jobRepository, weatherClient, stagedZipcodes, STAGE_STEP, FETCH_STEP);
     }
 
     @Bean

@@ -50,7 +50,8 @@ public class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
         String command = words.isEmpty() ? "run" : words.get(0);
         boolean json = args.containsOption("json");
         exitCode = switch (command) {
-            case "run" -> properties.schedule() == null ? launcher.launch(properties.input(), properties.date())
+            case "run" -> properties.schedule() == null
+                    ? launcher.launch(properties.input(), properties.date(), properties.rerun())
                     : schedule.runUntilStopped(properties.input(), properties.schedule(), properties.scheduleZone());
             case "history" -> historyCommands.list(limit(args), json);
             case "show" -> withId(words, id -> historyCommands.show(id, json));

@@ -3,6 +3,7 @@ package org.weatherbatch.output;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.core.io.FileSystemResource;
@@ -18,6 +19,17 @@ public final class OutputWriters {
 
     static final List<String> FAILURE_COLUMNS = List.of("zip", "line", "reason", "detail");
 
+    private static final String JSON_LINES_WRITER = "weatherJsonLinesWriter";
+
+    private static final String CSV_WRITER = "weatherCsvWriter";
+
+    private static final String LINE_FAILURES_WRITER = "lineFailuresWriter";
+
+    private static final String FETCH_FAILURES_WRITER = "fetchFailuresWriter";
+
+    /** Spring Batch's key for a file writer's restart position, the bytes committed so far. */
+    private static final String POSITION = ".current.count";
+
     private OutputWriters() {
     }
 
@@ -27,13 +39,13 @@ public final class OutputWriters {
      * need no escaping: a 5-digit zipcode, a provider's id, an ISO-8601 instant.
      */
     public static OutputFileWriter<Weather> jsonLines(Path file) {
-        return build(file, builder(file, "weatherJsonLinesWriter", Weather.class)
+        return build(file, builder(file, JSON_LINES_WRITER, Weather.class)
                 .lineAggregator(weather -> "{\"zip\":\"" + weather.zip() + "\",\"provider\":\"" + weather.provider()
                         + "\",\"fetchedAt\":\"" + weather.fetchedAt() + "\",\"response\":" + weather.response() + "}"));
     }
 
     public static OutputFileWriter<Weather> csv(Path file) {
-        return build(file, builder(file, "weatherCsvWriter", Weather.class)
+        return build(file, builder(file, CSV_WRITER, Weather.class)
                 .headerCallback(writer -> writer.write(CsvLines.header(WeatherCsv.COLUMNS)))
                 .lineAggregator(WeatherCsv::row));
     }
@@ -44,7 +56,7 @@ public final class OutputWriters {
      */
     public static OutputFileWriter<Failure> failures(Path file, boolean append) {
         FlatFileItemWriterBuilder<Failure> builder = builder(file,
-                append ? "fetchFailuresWriter" : "lineFailuresWriter", Failure.class)
+                append ? FETCH_FAILURES_WRITER : LINE_FAILURES_WRITER, Failure.class)
                 .append(append)
                 .lineAggregator(failure -> CsvLines.format(failure.zipOrLine(), failure.lineNumber(),
                         failure.reason().code(), failure.detail()));
@@ -52,6 +64,12 @@ public final class OutputWriters {
             builder.headerCallback(writer -> writer.write(CsvLines.header(FAILURE_COLUMNS)));
         }
         return build(file, builder);
+    }
+
+    /** Each writer's restart-position key in its step's execution context, and the file it writes. */
+    static Map<String, Path> positionKeys(OutputFiles files) {
+        return Map.of(JSON_LINES_WRITER + POSITION, files.jsonLines(), CSV_WRITER + POSITION, files.csv(),
+                LINE_FAILURES_WRITER + POSITION, files.failures(), FETCH_FAILURES_WRITER + POSITION, files.failures());
     }
 
     private static <T> FlatFileItemWriterBuilder<T> builder(Path file, String name, Class<T> type) {

@@ -1,7 +1,6 @@
 package org.weatherbatch.summary;
 
 import java.time.Duration;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -34,8 +33,6 @@ public class RunSummaryListener implements JobExecutionListener {
 
     private final StagedZipcodes stagedZipcodes;
 
-    private final Path outputDir;
-
     private final String stageStep;
 
     private final String fetchStep;
@@ -43,8 +40,7 @@ public class RunSummaryListener implements JobExecutionListener {
     private long requestsAtStart;
 
     public RunSummaryListener(JobRepository jobRepository, WeatherClient weatherClient,
-            StagedZipcodes stagedZipcodes, Path outputDir, String stageStep, String fetchStep) {
-        this.outputDir = outputDir;
+            StagedZipcodes stagedZipcodes, String stageStep, String fetchStep) {
         this.jobRepository = jobRepository;
         this.weatherClient = weatherClient;
         this.stagedZipcodes = stagedZipcodes;
@@ -71,7 +67,7 @@ public class RunSummaryListener implements JobExecutionListener {
 
         String input = jobExecution.getJobParameters().getString("input");
         LocalDate date = jobExecution.getJobParameters().getLocalDate("date");
-        OutputFiles outputs = OutputFiles.of(outputDir, Path.of(input), date);
+        OutputFiles outputs = OutputFiles.at(jobExecution.getJobParameters().getString(OutputFiles.PARAMETER));
 
         log.info("Run {} of {} for {}: {} in {}", jobExecution.getId(), input, date, jobExecution.getStatus(),
                 String.format("%.1f s", seconds));

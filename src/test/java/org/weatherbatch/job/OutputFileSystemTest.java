@@ -16,12 +16,13 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * The output folder on a small tmpfs that fills up mid-run: the run fails FAILED (never
- * UNKNOWN) naming the file and the cause, and once space is freed the rerun completes
- * exactly once. Needs root to mount, as in CI; skipped, saying so, elsewhere.
+ * The output folder on a file system of its own that fails it: full mid-run, or read-only.
+ * The run fails FAILED (never UNKNOWN) naming the file and the system's reason, and once the
+ * fault is gone the rerun completes exactly once. Needs root to mount a tmpfs, as in CI;
+ * skipped, saying so, elsewhere.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class FullDiskTest extends WeatherJobTestSupport {
+class OutputFileSystemTest extends WeatherJobTestSupport {
 
     private Path disk;
 
@@ -35,10 +36,7 @@ class FullDiskTest extends WeatherJobTestSupport {
     @Test
     void aFullDiskFailsTheRunRestartablyNamingTheFileAndTheRerunCompletesExactlyOnce(CapturedOutput output)
             throws Exception {
-        Path folder = Files.createDirectories(work.resolve("small-disk"));
-        assumeTrue(mount("mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", folder.toString()),
-                "mounting a tmpfs needs root (CI runs as root): the full-disk test is skipped here");
-        disk = folder;
+        mountTmpfs("size=200k");
         List<String> zips = IntStream.range(0, 1000).mapToObj(i -> String.format("%05d", 30000 + i)).toList();
         writeInput(zips.toArray(String[]::new));
         String[] options = {"--weather.output-dir=" + disk, "--weather.chunk-size=16"};
@@ -61,6 +59,29 @@ class FullDiskTest extends WeatherJobTestSupport {
                 .doesNotHaveDuplicates();
         assertThat(Files.readAllLines(disk.resolve("zipcodes-" + DATE + "-failures.csv")))
                 .containsExactly("zip,line,reason,detail");
+    }
+
+    @Test
+    void aReadOnlyOutputFolderFailsTheRunNamingTheFileAndTheRealCause(CapturedOutput output) throws Exception {
+        mountTmpfs("ro");
+        writeInput("02134", "10001");
+
+        assertThat(run("--weather.output-dir=" + disk.resolve("output"))).isEqualTo(ExitCodes.FAILED);
+
+        assertThat(output).contains("failed: Cannot write " + disk.resolve("output/zipcodes-" + DATE
+                + "-failures.csv") + ": " + disk.resolve("output") + ": Read-only file system");
+        assertThat(requests()).isZero();
+
+        assertThat(mount("mount", "-o", "remount,rw", disk.toString())).isTrue();
+        assertThat(run("--weather.output-dir=" + disk.resolve("output"))).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(Files.readAllLines(disk.resolve("output/zipcodes-" + DATE + ".jsonl"))).hasSize(2);
+    }
+
+    private void mountTmpfs(String options) throws Exception {
+        Path folder = Files.createDirectories(work.resolve("own-file-system"));
+        assumeTrue(mount("mount", "-t", "tmpfs", "-o", options, "tmpfs", folder.toString()),
+                "mounting a tmpfs needs root (CI runs as root): this output file system test is skipped here");
+        disk = folder;
     }
 
     private static boolean mount(String... command) throws IOException, InterruptedException {
