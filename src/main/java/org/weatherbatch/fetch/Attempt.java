@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.weatherbatch.output.FailureReason;
-
-import tools.jackson.databind.JsonNode;
+import org.weatherbatch.output.WeatherRow;
 
 /** The outcome of one request to the API. */
 sealed interface Attempt {
@@ -13,10 +12,10 @@ sealed interface Attempt {
     /**
      * The API answered with the weather.
      *
-     * @param response the answer, parsed
+     * @param row the answer's fields, checked to be usable
      * @param json the answer as one line of JSON text
      */
-    record Answered(Instant at, JsonNode response, String json) implements Attempt {
+    record Answered(Instant at, WeatherRow row, String json) implements Attempt {
     }
 
     /** The API answered that this zipcode has no weather (404, 400): asking again won't help. */

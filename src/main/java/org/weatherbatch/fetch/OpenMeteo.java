@@ -2,11 +2,11 @@ package org.weatherbatch.fetch;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -16,6 +16,7 @@ import org.weatherbatch.location.ZipcodeCoordinates;
 import org.weatherbatch.output.WeatherRow;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.JsonNodeException;
 
 /** Open-Meteo's forecast API, current conditions at the zipcode's internal point. Keyless. */
 class OpenMeteo implements WeatherProvider {
@@ -101,7 +102,8 @@ class OpenMeteo implements WeatherProvider {
                 temperature(current.path("temperature_2m")), temperature(current.path("apparent_temperature")),
                 Json.text(current.path("relative_humidity_2m")), Json.text(current.path("pressure_msl")),
                 Json.text(current.path("wind_speed_10m")), Json.text(current.path("wind_direction_10m")),
-                Json.text(current.path("cloud_cover")), code.isNumber() ? WmoWeatherCodes.describe(code.asInt()) : "");
+                Json.text(current.path("cloud_cover")),
+                code.canConvertToInt() ? WmoWeatherCodes.describe(code.asInt()) : "");
     }
 
     private String temperature(JsonNode value) {
@@ -109,12 +111,15 @@ class OpenMeteo implements WeatherProvider {
         return kelvin && value.isNumber() ? value.asDecimal().add(ZERO_CELSIUS_IN_KELVIN).toPlainString() : celsius;
     }
 
-    /** {@code current.time} is the point's local time, without offset: the offset is beside it. */
+    /**
+     * {@code current.time} is the point's local time, without offset: the offset is beside it.
+     * Null when either is unreadable (an offset that is no number, or beyond 18 hours).
+     */
     private static Instant observedAt(JsonNode time, JsonNode utcOffsetSeconds) {
         try {
             return LocalDateTime.parse(Json.text(time)).toInstant(ZoneOffset.ofTotalSeconds(utcOffsetSeconds.asInt()));
         }
-        catch (DateTimeParseException e) {
+        catch (DateTimeException | JsonNodeException unreadable) {
             return null;
         }
     }

@@ -3,6 +3,7 @@ package org.weatherbatch.fetch;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -79,16 +80,31 @@ class OpenWeatherMap implements WeatherProvider {
         return null;
     }
 
+    /** Its cod, a number in some bodies and text in others, is 200 in an answer with the weather. */
+    @Override
+    public String errorCode(JsonNode answer) {
+        String cod = Json.text(answer.path("cod")).strip();
+        return cod.equals("200") ? "" : cod;
+    }
+
     @Override
     public WeatherRow row(JsonNode response) {
         JsonNode main = response.path("main");
         JsonNode wind = response.path("wind");
-        JsonNode observed = response.path("dt");
-        return new WeatherRow(Json.text(response.path("name")),
-                observed.isNumber() ? Instant.ofEpochSecond(observed.asLong()) : null,
+        return new WeatherRow(Json.text(response.path("name")), observedAt(response.path("dt")),
                 Json.text(main.path("temp")), Json.text(main.path("feels_like")), Json.text(main.path("humidity")),
                 Json.text(main.path("pressure")), Json.text(wind.path("speed")), Json.text(wind.path("deg")),
                 Json.text(response.path("clouds").path("all")),
                 Json.text(response.path("weather").path(0).path("description")));
+    }
+
+    /** {@code dt} in Unix seconds; null when it is no whole number, or one beyond any date. */
+    private static Instant observedAt(JsonNode dt) {
+        try {
+            return dt.canConvertToLong() ? Instant.ofEpochSecond(dt.asLong()) : null;
+        }
+        catch (DateTimeException beyondInstant) {
+            return null;
+        }
     }
 }

@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.output.FailureReason;
+import org.weatherbatch.output.WeatherRow;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -63,8 +65,7 @@ final class Outcomes {
         int status = reply.status();
         JsonNode body = parse(reply.body());
         if (status == 200) {
-            return body.isObject() ? new Attempt.Answered(Instant.now(), body, oneLine(reply, body))
-                    : new Attempt.Transient(FailureReason.BAD_RESPONSE, "HTTP 200 with a body that is not a JSON object");
+            return weather(reply, body);
         }
         String detail = "HTTP " + status + explanation(body, reply.text());
         if (status == 401 || status == 403) {
@@ -81,6 +82,29 @@ final class Outcomes {
             return new Attempt.Refused(FailureReason.REJECTED, detail);
         }
         return new Attempt.Transient(FailureReason.SERVER_ERROR, detail);
+    }
+
+    /** A 200 is weather only when it holds a usable row: OpenWeatherMap answers some errors with 200 too. */
+    private Attempt weather(Reply reply, JsonNode body) {
+        if (!body.isObject()) {
+            return badResponse("with a body that is not a JSON object");
+        }
+        String code = provider.errorCode(body);
+        if (!code.isEmpty()) {
+            String detail = "HTTP 200 with code " + shorten(redactor.redact(code)) + explanation(body, reply.text());
+            // the same answer as a 404, only wrapped in a 200: asking again won't help
+            return code.equals("404") ? new Attempt.Refused(FailureReason.NOT_FOUND, detail)
+                    : new Attempt.Transient(FailureReason.BAD_RESPONSE, detail);
+        }
+        Instant at = Instant.now();
+        WeatherRow row = provider.row(body);
+        Optional<String> flaw = RowCheck.flaw(row, at);
+        return flaw.isPresent() ? badResponse(flaw.get()) : new Attempt.Answered(at, row, oneLine(reply, body));
+    }
+
+    /** A 200 without weather: a retry may get the weather. */
+    private Attempt.Transient badResponse(String what) {
+        return new Attempt.Transient(FailureReason.BAD_RESPONSE, "HTTP 200 " + shorten(redactor.redact(what)));
     }
 
     /**

@@ -32,6 +32,17 @@ public interface WeatherProvider {
     /** How long a 429 answer asks to wait, read from its body; null when it does not say. */
     Duration requestedPause(JsonNode error);
 
-    /** The flat fields of an answer, in the run's units. */
+    /**
+     * The error code in the body of a 200 answer (OpenWeatherMap's cod when not 200), or
+     * empty when it has none: most APIs answer errors with an error status only.
+     */
+    default String errorCode(JsonNode answer) {
+        return "";
+    }
+
+    /**
+     * The flat fields of an answer, in the run's units; a field missing or unreadable is left
+     * empty (null for the time), for {@link RowCheck} to judge. Never throws, whatever the answer.
+     */
     WeatherRow row(JsonNode response);
 }

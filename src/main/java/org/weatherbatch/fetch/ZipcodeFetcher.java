@@ -102,8 +102,7 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
         }
         Attempt attempt = retry.executeSupplier(() -> attempt(uri.get()));
         if (attempt instanceof Attempt.Answered answered) {
-            return new Weather(zipcode.zip(), provider.id(), answered.at(), answered.json(),
-                    provider.row(answered.response()));
+            return new Weather(zipcode.zip(), provider.id(), answered.at(), answered.json(), answered.row());
         }
         Failure failure = attempt instanceof Attempt.Refused refused
                 ? new Failure(zipcode.zip(), zipcode.lineNumber(), refused.reason(), refused.detail())

@@ -60,6 +60,21 @@ class OpenMeteoTest {
     }
 
     @Test
+    void unreadableFieldsAreLeftEmptyForTheCheckToJudgeRatherThanThrown() {
+        WeatherRow row = new OpenMeteo(URI.create("http://x"), Units.STANDARD, () -> TABLE).row(JSON.readTree("""
+                {"utc_offset_seconds":1e999,"current":{"time":"2026-05-20T16:15","temperature_2m":"NaN",
+                 "weather_code":1e999}}
+                """));
+
+        assertThat(row.observedAt()).isNull();
+        assertThat(row.temperature()).isEqualTo("NaN");
+        assertThat(row.conditions()).isEmpty();
+        assertThat(new OpenMeteo(URI.create("http://x"), Units.METRIC, () -> TABLE)
+                .row(JSON.readTree("{\"utc_offset_seconds\":86400,\"current\":{\"time\":\"2026-05-20T16:15\"}}"))
+                .observedAt()).as("an offset beyond 18 hours").isNull();
+    }
+
+    @Test
     void its429SaysWhichAllowanceRanOut() {
         OpenMeteo provider = new OpenMeteo(URI.create("http://x"), Units.METRIC, () -> TABLE);
 

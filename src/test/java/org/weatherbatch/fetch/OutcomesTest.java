@@ -26,16 +26,66 @@ class OutcomesTest {
             Duration.ofSeconds(15), 4, Duration.ofMillis(500), 25, null, null, null, Duration.ofSeconds(60),
             Duration.ofMinutes(10));
 
+    /** The mapper the job reads answers with. */
+    private static final JsonMapper JSON = new WeatherProviderConfiguration().weatherJsonMapper();
+
     private final Outcomes outcomes = new Outcomes(new OpenWeatherMap(URI.create("http://127.0.0.1:1"), KEY,
-            Units.IMPERIAL, Lookup.ZIP, () -> null), api, new JsonMapper());
+            Units.IMPERIAL, Lookup.ZIP, () -> null), api, JSON);
+
+    private final Outcomes openMeteo = new Outcomes(new OpenMeteo(URI.create("http://127.0.0.1:1"), Units.IMPERIAL,
+            () -> null), api, JSON);
 
     @Test
     void anAnswerOnOneLineIsKeptAsReceivedAndAPrettyPrintedOneIsRewrittenOnOne() {
-        String oneLine = "{\"name\": \"Allston\", \"main\": {\"temp\": 58.210}}";
-        assertThat(answer(200, null, oneLine)).isInstanceOfSatisfying(Attempt.Answered.class,
-                answered -> assertThat(answered.json()).isEqualTo(oneLine));
-        assertThat(answer(200, null, "{\n  \"name\": \"Allston\"\n}\n")).isInstanceOfSatisfying(Attempt.Answered.class,
-                answered -> assertThat(answered.json()).isEqualTo("{\"name\":\"Allston\"}"));
+        String oneLine = "{\"name\": \"Allston\", \"main\": {\"temp\": 58.210}, \"dt\": 1700000000}";
+        assertThat(answer(200, null, oneLine)).isInstanceOfSatisfying(Attempt.Answered.class, answered -> {
+            assertThat(answered.json()).isEqualTo(oneLine);
+            assertThat(answered.row().temperature()).isEqualTo("58.210");
+            assertThat(answered.row().observedAt()).isEqualTo(Instant.ofEpochSecond(1700000000));
+        });
+        assertThat(answer(200, null, "{\n  \"main\": {\"temp\": 58.2},\n  \"dt\": 1700000000\n}\n"))
+                .isInstanceOfSatisfying(Attempt.Answered.class, answered -> assertThat(answered.json())
+                        .isEqualTo("{\"main\":{\"temp\":58.2},\"dt\":1700000000}"));
+    }
+
+    @Test
+    void aTwoHundredWithoutATemperatureAtAPlausibleTimeIsABadResponseThatMayPassOnARetry() {
+        assertThat(answer(200, null, "{}")).isEqualTo(badResponse("HTTP 200 without a temperature"));
+        assertThat(answer(200, null, "{\"main\":{\"temp\":58.2}}"))
+                .isEqualTo(badResponse("HTTP 200 without a readable observation time"));
+        assertThat(answer(200, null, "{\"main\":{\"temp\":1e999},\"dt\":1700000000}"))
+                .isEqualTo(badResponse("HTTP 200 with temperature 1E+999, not a finite number"));
+        assertThat(answer(200, null, "{\"main\":{\"temp\":\"NaN\"},\"dt\":1700000000}"))
+                .isEqualTo(badResponse("HTTP 200 with temperature NaN, not a finite number"));
+        assertThat(answer(200, null, "{\"main\":{\"temp\":58.2,\"humidity\":\"Infinity\"},\"dt\":1700000000}"))
+                .isEqualTo(badResponse("HTTP 200 with humidity Infinity, not a finite number"));
+        assertThat(answer(200, null, "{\"main\":{\"temp\":58.2},\"dt\":1}"))
+                .isEqualTo(badResponse("HTTP 200 observed at 1970-01-01T00:00:01Z, not a plausible time"));
+        assertThat(answer(200, null, "{\"main\":{\"temp\":58.2},\"dt\":1e999}"))
+                .isEqualTo(badResponse("HTTP 200 without a readable observation time"));
+    }
+
+    @Test
+    void aTwoHundredWithAnErrorCodeIsNotWeatherAndItsCode404IsANotFound() {
+        assertThat(answer(200, null, "{\"cod\":\"404\",\"message\":\"city not found\"}"))
+                .isEqualTo(new Attempt.Refused(FailureReason.NOT_FOUND, "HTTP 200 with code 404: city not found"));
+        assertThat(answer(200, null, "{\"cod\":500,\"message\":\"Internal error\",\"main\":{\"temp\":58.2},"
+                + "\"dt\":1700000000}")).isEqualTo(badResponse("HTTP 200 with code 500: Internal error"));
+        assertThat(answer(200, null, "{\"cod\":200,\"main\":{\"temp\":58.2},\"dt\":1700000000}"))
+                .isInstanceOf(Attempt.Answered.class);
+    }
+
+    @Test
+    void openMeteosCurrentBlockMustHoldATemperatureAtAPlausibleTimeToo() {
+        assertThat(openMeteo("{\"latitude\":42.36}")).isEqualTo(badResponse("HTTP 200 without a temperature"));
+        assertThat(openMeteo("{\"current\":{\"time\":\"2026-05-20T16:15\",\"temperature_2m\":1e999}}"))
+                .isEqualTo(badResponse("HTTP 200 with temperature 1E+999, not a finite number"));
+        assertThat(openMeteo("{\"current\":{\"time\":\"1970-01-01T00:00\",\"temperature_2m\":69.4}}"))
+                .isEqualTo(badResponse("HTTP 200 observed at 1970-01-01T00:00:00Z, not a plausible time"));
+        assertThat(openMeteo("{\"current\":{\"temperature_2m\":69.4}}"))
+                .isEqualTo(badResponse("HTTP 200 without a readable observation time"));
+        assertThat(openMeteo("{\"current\":{\"time\":\"2026-05-20T16:15\",\"temperature_2m\":69.4}}"))
+                .isInstanceOf(Attempt.Answered.class);
     }
 
     @Test
@@ -71,5 +121,13 @@ class OutcomesTest {
 
     private Attempt answer(int status, String retryAfter, String body) {
         return outcomes.answered(new Reply(status, retryAfter, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Attempt openMeteo(String body) {
+        return openMeteo.answered(new Reply(200, null, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Attempt.Transient badResponse(String detail) {
+        return new Attempt.Transient(FailureReason.BAD_RESPONSE, detail);
     }
 }

@@ -66,6 +66,23 @@ class ProvidersTest extends WeatherJobTestSupport {
     }
 
     @Test
+    void anOpenMeteoAnswerWithoutUsableCurrentConditionsIsABadResponse() throws Exception {
+        writeInput("02134", "10001");
+        api.stubFor(forPoint("42.358786", "-71.129581").willReturn(okJson(
+                "{\"latitude\":42.36,\"longitude\":-71.13,\"utc_offset_seconds\":0,\"timezone\":\"GMT\"}")));
+        answerInTurn(() -> forPoint("40.75065", "-73.997293"),
+                okJson(openMeteoBody(61).replace("\"temperature_2m\":38.5", "\"temperature_2m\":1e999")),
+                okJson(openMeteoBody(61)));
+
+        assertThat(run(NO_KEY, "--weather.api.max-attempts=2")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(jsonZips()).containsExactly("10001");
+        assertThat(lines(".csv")).hasSize(2).last().asString().startsWith("10001,,2026-11-27T07:15:00Z,38.5,");
+        assertThat(lines("-failures.csv")).containsExactly("zip,line,reason,detail",
+                "02134,1,bad-response,HTTP 200 without a temperature (after 2 attempts)");
+    }
+
+    @Test
     void theCsvHasTheSameShapeWhicheverProviderAnswered() throws Exception {
         writeInput("02134");
         stubZip("02134", okJson(weatherBody("Allston")));

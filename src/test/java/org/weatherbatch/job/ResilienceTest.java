@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +67,35 @@ class ResilienceTest extends WeatherJobTestSupport {
         assertThat(lines("-failures.csv")).containsExactly("zip,line,reason,detail",
                 "02134,1,server-error,HTTP 502: Bad Gateway (after 3 attempts)");
         assertThat(requestsFor("02134")).isEqualTo(3);
+    }
+
+    @Test
+    void answersWithoutWeatherAreRetriedAsBadResponsesAndNeverBecomeRows() throws Exception {
+        writeInput("10001", "10002", "10003", "10004", "10005", "10006", "02134");
+        String weather = weatherBody("Testville").replace("\n", "");
+        stubZip("10001", okJson("{}"));
+        stubZip("10002", okJson(weather.replace("\"temp\":58.21", "\"temp\":1e999")));
+        stubZip("10003", okJson(weather.replace("\"temp\":58.21", "\"temp\":\"NaN\"")));
+        stubZip("10004", okJson(weather.replace("\"dt\":1700000000", "\"dt\":1")));
+        long inTwoDays = Instant.now().plus(Duration.ofDays(2)).getEpochSecond();
+        stubZip("10005", okJson(weather.replace("\"dt\":1700000000", "\"dt\":" + inTwoDays)));
+        stubZip("10006", okJson("{\"cod\":\"404\",\"message\":\"city not found\"}"));
+        answerInTurn("02134", okJson("{}"), okJson(weatherBody("Allston")));
+
+        assertThat(run("--weather.api.max-attempts=2")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(jsonZips()).containsExactly("02134");
+        assertThat(lines(".csv")).hasSize(2).last().asString().startsWith("02134,Allston,2023-11-14T22:13:20Z,58.21,");
+        assertThat(lines("-failures.csv")).containsExactlyInAnyOrder("zip,line,reason,detail",
+                "10001,1,bad-response,HTTP 200 without a temperature (after 2 attempts)",
+                "10002,2,bad-response,\"HTTP 200 with temperature 1E+999, not a finite number (after 2 attempts)\"",
+                "10003,3,bad-response,\"HTTP 200 with temperature NaN, not a finite number (after 2 attempts)\"",
+                "10004,4,bad-response,\"HTTP 200 observed at 1970-01-01T00:00:01Z, not a plausible time (after 2 attempts)\"",
+                "10005,5,bad-response,\"HTTP 200 observed at " + Instant.ofEpochSecond(inTwoDays)
+                        + ", not a plausible time (after 2 attempts)\"",
+                "10006,6,not-found,HTTP 200 with code 404: city not found");
+        assertThat(requestsFor("10001")).isEqualTo(2);
+        assertThat(requestsFor("10006")).as("a 404 in a 200 is not asked again").isEqualTo(1);
     }
 
     @Test
