@@ -2,8 +2,6 @@ package org.weatherbatch.fetch;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -43,8 +41,7 @@ final class Outcomes {
         this.provider = provider;
         this.api = api;
         this.json = json;
-        this.redactor = api.hasKey()
-                ? new Redactor(api.key(), URLEncoder.encode(api.key(), StandardCharsets.UTF_8)) : new Redactor();
+        this.redactor = api.hasKey() ? Redactor.of(api.key()) : Redactor.none();
     }
 
     Attempt.Transient failed(IOException cause) {

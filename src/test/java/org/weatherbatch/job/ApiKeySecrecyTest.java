@@ -1,7 +1,9 @@
 package org.weatherbatch.job;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -54,6 +56,32 @@ class ApiKeySecrecyTest extends WeatherJobTestSupport {
             assertThat(Files.readString(file, StandardCharsets.UTF_8)).as(file.toString()).doesNotContain(API_KEY);
         }
         assertThat(jobRepositoryText()).isNotEmpty().noneMatch(text -> text.contains(API_KEY));
+    }
+
+    @Test
+    void aKeyThatChangesWhenEncodedIsInNoneOfItsFormsWhenAServerEchoesItDecoded(CapturedOutput output)
+            throws Exception {
+        String key = "sk-SECRET-a&b=c d";
+        writeInput("02134");
+        // echoes the request path as servers log it: percent-decoded, '+' left as it is
+        stubZip("02134", aResponse().withStatus(401).withBody("{\"cod\":401,\"message\":\"Invalid API key for "
+                + "/data/2.5/weather?zip=02134,us&units=imperial&appid=sk-SECRET-a&b=c+d\"}"));
+
+        assertThat(run("--weather.api.key=" + key, "--logging.level.org.weatherbatch=TRACE"))
+                .isEqualTo(ExitCodes.FAILED);
+
+        assertThat(api.findAll(getRequestedFor(urlPathEqualTo(WEATHER_PATH)))).singleElement()
+                .satisfies(request -> assertThat(request.getUrl()).endsWith("&appid=sk-SECRET-a%26b%3Dc+d"));
+        assertThat(output).contains("The API refused the key (HTTP 401: Invalid API key for /data/2.5/weather?"
+                + "zip=02134,us&units=imperial&appid=***)");
+        List<String> forms = List.of(key, "sk-SECRET-a&b=c+d", "sk-SECRET-a%26b%3Dc+d", "sk-SECRET-a%26b%3Dc%20d",
+                "SECRET");
+        assertThat(forms).allSatisfy(form -> assertThat(output.getAll()).doesNotContain(form));
+        for (Path file : filesUnder(work.resolve("output"))) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(forms).as(file.toString()).allSatisfy(form -> assertThat(text).doesNotContain(form));
+        }
+        assertThat(jobRepositoryText()).isNotEmpty().noneMatch(text -> forms.stream().anyMatch(text::contains));
     }
 
     private static List<Path> filesUnder(Path dir) throws IOException {
