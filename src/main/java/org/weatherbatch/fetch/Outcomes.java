@@ -60,11 +60,13 @@ final class Outcomes {
 
     Attempt answered(Reply reply) {
         int status = reply.status();
-        JsonNode body = parse(reply.body());
+        // any answer may echo the key, a 200 too, whose text is written out as received
+        String text = redactor.redact(reply.text());
+        JsonNode body = parse(text);
         if (status == 200) {
-            return weather(reply, body);
+            return weather(text, body);
         }
-        String detail = "HTTP " + status + explanation(body, reply.text());
+        String detail = "HTTP " + status + explanation(body, text);
         if (status == 401 || status == 403) {
             return new Attempt.KeyRejected(detail);
         }
@@ -82,13 +84,13 @@ final class Outcomes {
     }
 
     /** A 200 is weather only when it holds a usable row: OpenWeatherMap answers some errors with 200 too. */
-    private Attempt weather(Reply reply, JsonNode body) {
+    private Attempt weather(String text, JsonNode body) {
         if (!body.isObject()) {
             return badResponse("with a body that is not a JSON object");
         }
         String code = provider.errorCode(body);
         if (!code.isEmpty()) {
-            String detail = "HTTP 200 with code " + shorten(redactor.redact(code)) + explanation(body, reply.text());
+            String detail = "HTTP 200 with code " + shorten(redactor.redact(code)) + explanation(body, text);
             // the same answer as a 404, only wrapped in a 200: asking again won't help
             return code.equals("404") ? new Attempt.Refused(FailureReason.NOT_FOUND, detail)
                     : new Attempt.Transient(FailureReason.BAD_RESPONSE, detail);
@@ -96,7 +98,7 @@ final class Outcomes {
         Instant at = Instant.now();
         WeatherRow row = provider.row(body);
         Optional<String> flaw = RowCheck.flaw(row, at);
-        return flaw.isPresent() ? badResponse(flaw.get()) : new Attempt.Answered(at, row, oneLine(reply, body));
+        return flaw.isPresent() ? badResponse(flaw.get()) : new Attempt.Answered(at, row, oneLine(text, body));
     }
 
     /** A 200 without weather: a retry may get the weather. */
@@ -108,16 +110,16 @@ final class Outcomes {
      * The body as one line of JSON: as received when it is one (the usual case; its numbers
      * keep their digits, and writing it out costs no second serialization), else rewritten.
      */
-    private String oneLine(Reply reply, JsonNode body) {
-        String text = reply.text().strip();
-        boolean oneLine = text.startsWith("{") && text.indexOf('\n') < 0 && text.indexOf('\r') < 0;
-        return oneLine ? text : json.writeValueAsString(body);
+    private String oneLine(String text, JsonNode body) {
+        String stripped = text.strip();
+        boolean oneLine = stripped.startsWith("{") && stripped.indexOf('\n') < 0 && stripped.indexOf('\r') < 0;
+        return oneLine ? stripped : json.writeValueAsString(body);
     }
 
     /** The body as JSON; a missing node when it is not JSON. */
-    private JsonNode parse(byte[] body) {
+    private JsonNode parse(String body) {
         try {
-            JsonNode parsed = body.length == 0 ? null : json.readTree(body);
+            JsonNode parsed = body.isEmpty() ? null : json.readTree(body);
             return parsed == null ? MissingNode.getInstance() : parsed;
         }
         catch (JacksonException e) {

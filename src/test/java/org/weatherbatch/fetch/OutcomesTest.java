@@ -96,6 +96,15 @@ class OutcomesTest {
     }
 
     @Test
+    void anAnswerThatEchoesTheKeyIsKeptWithTheKeyMasked() {
+        assertThat(answer(200, null, "{\"name\":\"" + KEY + "\",\"main\":{\"temp\":58.2},\"dt\":1700000000}"))
+                .isInstanceOfSatisfying(Attempt.Answered.class, answered -> {
+                    assertThat(answered.json()).isEqualTo("{\"name\":\"***\",\"main\":{\"temp\":58.2},\"dt\":1700000000}");
+                    assertThat(answered.row().city()).isEqualTo("***");
+                });
+    }
+
+    @Test
     void aTooManyRequestsWaitsAsLongAsRetryAfterSaysInSecondsOrAsADate() {
         assertThat(((Attempt.Throttled) answer(429, "7", "{}")).retryAfter()).isEqualTo(Duration.ofSeconds(7));
         String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().plusSeconds(60)

@@ -32,6 +32,7 @@ class ApiKeySecrecyTest extends WeatherJobTestSupport {
     @Test
     void theKeyIsInNoLogOutputOrJobRepositoryRowAfterARunFullOfFaults(CapturedOutput output) throws Exception {
         writeInput("02134", "99999", "10001", "20001", "30303", "40202", "50309", "60601", "80202", "70112");
+        stubZip("02134", okJson(weatherBody("Allston, as asked by " + API_KEY)));
         stubZip("99999", notFound());
         stubZip("10001", aResponse().withStatus(500).withBody("{\"cod\":500,\"message\":\"echo " + API_KEY + "\"}"));
         stubZip("20001", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
