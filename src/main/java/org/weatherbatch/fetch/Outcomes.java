@@ -67,6 +67,11 @@ final class Outcomes {
             return weather(text, body);
         }
         String detail = "HTTP " + status + explanation(body, text);
+        if (status >= 300 && status < 400) {
+            // not followed (the request carries the key), and asking again would be redirected again
+            return new Attempt.Refused(FailureReason.REJECTED, reply.location() == null ? detail
+                    : "HTTP " + status + ": redirected to " + shorten(redactor.redact(reply.location())));
+        }
         if (status == 401 || status == 403) {
             return new Attempt.KeyRejected(detail);
         }

@@ -7,13 +7,22 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
-/** What the API answered, read while the connection is held. */
-record Reply(int status, String retryAfter, byte[] body) {
+/**
+ * What the API answered, read while the connection is held.
+ *
+ * @param retryAfter the Retry-After header, or null
+ * @param location the Location header of a redirect, or null
+ */
+record Reply(int status, String retryAfter, String location, byte[] body) {
 
     static Reply read(ClassicHttpResponse response) throws IOException {
-        Header retryAfter = response.getFirstHeader("Retry-After");
         byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
-        return new Reply(response.getCode(), retryAfter == null ? null : retryAfter.getValue(), body);
+        return new Reply(response.getCode(), header(response, "Retry-After"), header(response, "Location"), body);
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
     }
 
     String text() {

@@ -59,8 +59,9 @@ public class WeatherClient implements AutoCloseable {
         this.metrics = metrics;
         this.stop = stop;
         // the minimal client: plain HTTP/1.1 exchanges over pooled keep-alive connections, with no
-        // retries (the fetcher retries, counting attempts and backing off), redirects, cookies,
-        // compression or authentication to go through for every request: 8% less CPU for the job
+        // retries (the fetcher retries, counting attempts and backing off), redirects (one would
+        // take the key in the URL to another host), cookies, compression or authentication to go
+        // through for every request: 8% less CPU for the job
         this.http = CompletableFuture.supplyAsync(() -> HttpClients.createMinimal(
                 PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(concurrency)

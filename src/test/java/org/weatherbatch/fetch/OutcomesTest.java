@@ -105,6 +105,14 @@ class OutcomesTest {
     }
 
     @Test
+    void aRedirectIsRejectedWithoutARetryAndItsLocationNeverCarriesTheKey() {
+        String elsewhere = "https://elsewhere.example/data/2.5/weather?zip=02134,us&appid=";
+        assertThat(outcomes.answered(new Reply(301, null, elsewhere + KEY, new byte[0]))).isEqualTo(
+                new Attempt.Refused(FailureReason.REJECTED, "HTTP 301: redirected to " + elsewhere + "***"));
+        assertThat(answer(304, null, "")).as("no Location").isEqualTo(new Attempt.Refused(FailureReason.REJECTED, "HTTP 304"));
+    }
+
+    @Test
     void aTooManyRequestsWaitsAsLongAsRetryAfterSaysInSecondsOrAsADate() {
         assertThat(((Attempt.Throttled) answer(429, "7", "{}")).retryAfter()).isEqualTo(Duration.ofSeconds(7));
         String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().plusSeconds(60)
@@ -129,11 +137,11 @@ class OutcomesTest {
     }
 
     private Attempt answer(int status, String retryAfter, String body) {
-        return outcomes.answered(new Reply(status, retryAfter, body.getBytes(StandardCharsets.UTF_8)));
+        return outcomes.answered(new Reply(status, retryAfter, null, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Attempt openMeteo(String body) {
-        return openMeteo.answered(new Reply(200, null, body.getBytes(StandardCharsets.UTF_8)));
+        return openMeteo.answered(new Reply(200, null, null, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Attempt.Transient badResponse(String detail) {

@@ -1,10 +1,13 @@
 package org.weatherbatch.job;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -15,10 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -27,6 +32,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class ResilienceTest extends WeatherJobTestSupport {
 
     private static final String[] HEADER_ONLY = { "zip,line,reason,detail" };
+
+    /** Another host, where a redirect points. */
+    @RegisterExtension
+    static WireMockExtension elsewhere = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     @Test
     void transientFaultsAreRetriedUntilTheAnswerComes() throws Exception {
@@ -96,6 +106,24 @@ class ResilienceTest extends WeatherJobTestSupport {
                 "10006,6,not-found,HTTP 200 with code 404: city not found");
         assertThat(requestsFor("10001")).isEqualTo(2);
         assertThat(requestsFor("10006")).as("a 404 in a 200 is not asked again").isEqualTo(1);
+    }
+
+    @Test
+    void aRedirectIsRejectedOnceAndNeverFollowedSoTheKeyStaysWithTheApi() throws Exception {
+        writeInput("02134", "10001");
+        elsewhere.stubFor(any(anyUrl()).willReturn(okJson(weatherBody("Elsewhere"))));
+        // another host than the API's localhost
+        String location = "http://127.0.0.1:" + elsewhere.getPort() + WEATHER_PATH
+                + "?zip=02134,us&units=imperial&appid=" + API_KEY;
+        stubZip("02134", aResponse().withStatus(301).withHeader("Location", location));
+
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(jsonZips()).containsExactly("10001");
+        assertThat(lines("-failures.csv")).containsExactly("zip,line,reason,detail",
+                "02134,1,rejected,\"HTTP 301: redirected to " + location.replace(API_KEY, "***") + "\"");
+        assertThat(requestsFor("02134")).isEqualTo(1);
+        assertThat(elsewhere.getAllServeEvents()).as("requests to the other host").isEmpty();
     }
 
     @Test
