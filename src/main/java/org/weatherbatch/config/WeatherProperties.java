@@ -30,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param outputDir the folder the outputs are written to
  * @param stateDir the folder of the job's own state: the H2 job repository and the run locks
  * @param concurrency the most requests in flight at once
- * @param chunkSize items per transaction; a small multiple of the concurrency when not given
+ * @param partitions how many ranges of the input the fetch step splits into, run side by side
+ * @param chunkSize zipcodes per transaction in each partition
  * @param units units of the answers: the same whichever provider answers
  * @param provider who answers; openweathermap when a key is set, open-meteo otherwise
  * @param api how to reach the weather API
@@ -47,20 +48,31 @@ public record WeatherProperties(
         @NotNull Path outputDir,
         @NotNull Path stateDir,
         @Min(1) @Max(1024) int concurrency,
+        @Positive Integer partitions,
         @Positive Integer chunkSize,
         @NotNull Units units,
         Provider provider,
         @Valid @NotNull Api api) {
 
-    /** Chunks this many times larger than the concurrency keep every worker busy between commits. */
-    static final int CHUNKS_PER_CONCURRENCY = 4;
+    /** Enough partitions that the others keep the workers busy while some wait on a slow answer. */
+    static final int WORKERS_PER_PARTITION = 4;
+
+    static final int MAX_PARTITIONS = 64;
+
+    /** The partitions' chunks together hold this many zipcodes per worker: enough queued for every worker. */
+    static final int IN_FLIGHT_PER_WORKER = 4;
+
+    static final int MIN_CHUNK = 8;
 
     public WeatherProperties {
         if (date == null) {
             date = LocalDate.now();
         }
+        if (partitions == null) {
+            partitions = Math.min(Math.max(concurrency / WORKERS_PER_PARTITION, 2), MAX_PARTITIONS);
+        }
         if (chunkSize == null) {
-            chunkSize = Math.max(concurrency, 1) * CHUNKS_PER_CONCURRENCY;
+            chunkSize = Math.max(IN_FLIGHT_PER_WORKER * Math.max(concurrency, 1) / partitions, MIN_CHUNK);
         }
     }
 

@@ -20,7 +20,7 @@ import org.weatherbatch.output.Weather;
 
 /**
  * Fetches the weather of one zipcode, retrying what may pass. Runs on the fetch
- * executor's threads, started by the {@link PrefetchingFetchReader}: retries happen here
+ * executor's threads, for the fetch partitions' AsyncItemProcessor: retries happen here
  * because the step cannot retry an item that is a future. Per-item failures become data
  * (a {@link Failure}); only a failure that dooms every request throws.
  */

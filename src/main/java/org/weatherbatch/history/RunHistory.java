@@ -11,6 +11,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.summary.FailureText;
+import org.weatherbatch.summary.FetchPartitions;
 import org.weatherbatch.summary.RunCounts;
 
 /** The runs recorded in the job repository, newest first. */
@@ -22,13 +23,13 @@ public class RunHistory {
 
     private final String stageStep;
 
-    private final String fetchStep;
+    private final FetchPartitions fetchPartitions;
 
-    public RunHistory(JobRepository jobRepository, String jobName, String stageStep, String fetchStep) {
+    public RunHistory(JobRepository jobRepository, String jobName, String stageStep, FetchPartitions fetchPartitions) {
         this.jobRepository = jobRepository;
         this.jobName = jobName;
         this.stageStep = stageStep;
-        this.fetchStep = fetchStep;
+        this.fetchPartitions = fetchPartitions;
     }
 
     /** The latest executions, at most {@code limit} of them. */
@@ -59,11 +60,24 @@ public class RunHistory {
         }
     }
 
+    /**
+     * A failed partition's exit description before the job's, which only says that one
+     * failed; Spring Batch names a partition's step execution "worker:partition".
+     */
+    private static String rootExitDescription(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().contains(":") && step.getStatus() == BatchStatus.FAILED)
+                .map(step -> step.getExitStatus().getExitDescription())
+                .filter(description -> description != null && !description.isBlank())
+                .findFirst()
+                .orElse(Objects.requireNonNullElse(execution.getExitStatus().getExitDescription(), ""));
+    }
+
     private RunRecord record(JobExecution execution) {
-        RunCounts counts = RunCounts.of(jobRepository, execution, stageStep, fetchStep);
-        String exitDescription = execution.getExitStatus().getExitDescription();
-        String failure = execution.getStatus() == BatchStatus.FAILED && !Objects.requireNonNullElse(exitDescription,
-                "").isBlank() ? FailureText.of(exitDescription) : null;
+        RunCounts counts = RunCounts.of(jobRepository, execution, stageStep, fetchPartitions);
+        String exitDescription = rootExitDescription(execution);
+        String failure = execution.getStatus() == BatchStatus.FAILED && !exitDescription.isBlank()
+                ? FailureText.of(exitDescription) : null;
         return new RunRecord(execution.getId(), execution.getJobParameters().getLocalDate("date"),
                 execution.getJobParameters().getString("input"),
                 execution.getJobParameters().getString(OutputFiles.PARAMETER), execution.getStatus().name(), failure,

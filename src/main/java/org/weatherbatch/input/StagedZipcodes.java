@@ -2,145 +2,101 @@ package org.weatherbatch.input;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The validated, de-duplicated zipcodes of a job instance, in the order of the input file,
- * in a table of the instance's own (WEATHER_STAGED_ZIPCODE_&lt;instance id&gt;): written in the
- * stage step's transactions, so they are exactly the lines that step committed, and read by
- * the fetch step. A table per instance so that a completed run's rows go with one DROP:
- * deleting 100,000 rows from a shared table took H2 4 s and 40 MB of heap.
- *
- * <p>A row holds a block: all the zipcodes of one stage chunk, as text. One insert per chunk
- * instead of one per zipcode: inserting 10,000 rows cost a fresh process 0.43 s of its
- * 0.58 s staging, all of it before the first request could be sent. The block's
- * text is entries of the line number followed by the 5-digit zipcode, comma-separated
- * ("702134,1200501" holds 02134 from line 7 and 00501 from line 12): a format too small
- * to need a library.
+ * The validated, de-duplicated zipcodes of a job instance, a row each, in a table of the
+ * instance's own (WEATHER_STAGED_ZIPCODE_&lt;instance id&gt;): written in the stage step's
+ * transactions, so they are exactly the lines that step committed, and read by the fetch
+ * step's partitions, each a range of lines. A table per instance so that a finished run's
+ * rows go with one DROP: H2 deletes rows from a shared table slowly and with much memory.
  */
 public class StagedZipcodes {
 
-    private static final int ZIP_LENGTH = 5;
-
-    /** Where the first builds staged the zipcodes of every instance. */
-    private static final String SHARED_TABLE = "WEATHER_STAGED_ZIPCODE";
+    private final DataSource dataSource;
 
     private final JdbcClient jdbc;
 
     public StagedZipcodes(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    /**
-     * Made by the instance's first execution; a restart finds it with the blocks committed
-     * before. Zipcodes an earlier weather-batch staged for the instance (a row each) are
-     * refused by name: they can't be read as blocks, and staging again would lose the lines
-     * staged before.
-     */
+    /** Made by the instance's first execution; a restart finds it with the rows committed before. */
     public void create(long jobInstanceId) {
-        jdbc.sql("CREATE TABLE IF NOT EXISTS " + table(jobInstanceId) + " (FIRST_LINE BIGINT PRIMARY KEY, "
-                + "LAST_LINE BIGINT NOT NULL, ZIPCODE_COUNT INT NOT NULL, ZIPCODES CHARACTER VARYING NOT NULL)")
-                .update();
-        String earlier = earlierStaging(jobInstanceId);
-        if (earlier != null) {
-            throw new IllegalStateException(earlier + " holds zipcodes staged by an earlier weather-batch (a row "
-                    + "each): restart this run with the version that started it, or give it up "
-                    + "(abandon <execution id>).");
-        }
+        jdbc.sql("CREATE TABLE IF NOT EXISTS " + table(jobInstanceId)
+                + " (LINE_NO BIGINT PRIMARY KEY, ZIP CHAR(5) NOT NULL)").update();
+    }
+
+    /** Stages each zipcode, in the chunk's transaction. */
+    public JdbcBatchItemWriter<ZipcodeLine> writer(long jobInstanceId) {
+        return new JdbcBatchItemWriterBuilder<ZipcodeLine>()
+                .dataSource(dataSource)
+                .sql("INSERT INTO " + table(jobInstanceId) + " (LINE_NO, ZIP) VALUES (?, ?)")
+                .itemPreparedStatementSetter((line, statement) -> {
+                    statement.setLong(1, line.lineNumber());
+                    statement.setString(2, line.zip());
+                })
+                .assertUpdates(true)
+                .build();
+    }
+
+    /** The staged zipcodes of lines first to last, in line order; restartable by the last line read. */
+    public JdbcPagingItemReader<StagedZipcode> reader(long jobInstanceId, long firstLine, long lastLine,
+            int pageSize) throws Exception {
+        return new JdbcPagingItemReaderBuilder<StagedZipcode>()
+                .name("stagedZipcodeReader")
+                .dataSource(dataSource)
+                .selectClause("LINE_NO, ZIP")
+                .fromClause(table(jobInstanceId))
+                .whereClause("LINE_NO BETWEEN :firstLine AND :lastLine")
+                .parameterValues(Map.of("firstLine", firstLine, "lastLine", lastLine))
+                .sortKeys(Map.of("LINE_NO", Order.ASCENDING))
+                .rowMapper((row, rowNumber) -> new StagedZipcode(row.getLong(1), row.getString(2)))
+                .pageSize(pageSize)
+                .build();
     }
 
     /**
-     * The table where an earlier layout holds the instance's zipcodes, a row each: a table of
-     * the instance's own (the layout just before this one) or one table for all (the one
-     * before that); null if none.
+     * The first line of each of at most {@code parts} ranges holding about as many zipcodes
+     * each, in line order; none when nothing is staged.
      */
-    private String earlierStaging(long jobInstanceId) {
-        String table = table(jobInstanceId);
-        if (hasColumn(table, "LINE_NO")) {
-            return table;
-        }
-        boolean inSharedTable = hasColumn(SHARED_TABLE, "JOB_INSTANCE_ID")
-                && jdbc.sql("SELECT COUNT(*) FROM " + SHARED_TABLE + " WHERE JOB_INSTANCE_ID = ?")
-                        .param(jobInstanceId)
-                        .query(Integer.class)
-                        .single() > 0;
-        return inSharedTable ? SHARED_TABLE : null;
-    }
-
-    private boolean hasColumn(String table, String column) {
-        return jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE UPPER(TABLE_NAME) = ? "
-                        + "AND UPPER(COLUMN_NAME) = ?")
-                .params(table, column)
-                .query(Integer.class)
-                .single() > 0;
-    }
-
-    /** Stages each chunk's zipcodes as one block, in the chunk's transaction. */
-    public ItemWriter<ZipcodeLine> writer(long jobInstanceId) {
-        String insert = "INSERT INTO " + table(jobInstanceId)
-                + " (FIRST_LINE, LAST_LINE, ZIPCODE_COUNT, ZIPCODES) VALUES (?, ?, ?, ?)";
-        return lines -> {
-            if (lines.isEmpty()) {
-                return;
-            }
-            StringBuilder block = new StringBuilder(lines.size() * 12);
-            for (ZipcodeLine line : lines) {
-                block.append(block.isEmpty() ? "" : ",").append(line.lineNumber()).append(line.zip());
-            }
-            List<? extends ZipcodeLine> items = lines.getItems();
-            jdbc.sql(insert)
-                    .params(items.get(0).lineNumber(), items.get(items.size() - 1).lineNumber(), items.size(),
-                            block.toString())
-                    .update();
-        };
-    }
-
-    /**
-     * The staged zipcodes after the given line, up to the end of the block that holds the
-     * next one (at most a stage chunk's worth); none when all are read. Keyset access: as
-     * fast at the end as at the start.
-     */
-    public List<StagedZipcode> after(long jobInstanceId, long afterLine) {
-        List<StagedZipcode> zipcodes = new ArrayList<>();
-        jdbc.sql("SELECT ZIPCODES FROM " + table(jobInstanceId) + " WHERE LAST_LINE > ? "
-                        + "ORDER BY FIRST_LINE FETCH FIRST 1 ROW ONLY")
-                .param(afterLine)
-                .query(String.class)
-                .optional()
-                .ifPresent(block -> entries(block).filter(zipcode -> zipcode.lineNumber() > afterLine)
-                        .forEach(zipcodes::add));
-        return zipcodes;
+    public List<Long> rangeStarts(long jobInstanceId, int parts) {
+        int count = count(jobInstanceId);
+        List<Long> starts = new ArrayList<>();
+        int[] index = {0};
+        int perPart = Math.max(1, (count + parts - 1) / parts);
+        jdbc.sql("SELECT LINE_NO FROM " + table(jobInstanceId) + " ORDER BY LINE_NO")
+                .query(row -> {
+                    if (index[0]++ % perPart == 0) {
+                        starts.add(row.getLong(1));
+                    }
+                });
+        return starts;
     }
 
     public void forEachZip(long jobInstanceId, Consumer<String> action) {
-        try (Stream<String> blocks = jdbc.sql("SELECT ZIPCODES FROM " + table(jobInstanceId))
-                .query(String.class)
-                .stream()) {
-            blocks.forEach(block -> entries(block).forEach(zipcode -> action.accept(zipcode.zip())));
-        }
+        jdbc.sql("SELECT ZIP FROM " + table(jobInstanceId)).query(row -> {
+            action.accept(row.getString(1));
+        });
     }
 
     public int count(long jobInstanceId) {
-        return jdbc.sql("SELECT COALESCE(SUM(ZIPCODE_COUNT), 0) FROM " + table(jobInstanceId))
-                .query(Integer.class)
-                .single();
+        return jdbc.sql("SELECT COUNT(*) FROM " + table(jobInstanceId)).query(Integer.class).single();
     }
 
     public void drop(long jobInstanceId) {
         jdbc.sql("DROP TABLE IF EXISTS " + table(jobInstanceId)).update();
-    }
-
-    private static Stream<StagedZipcode> entries(String block) {
-        return Stream.of(block.split(",")).map(entry -> {
-            int zipStart = entry.length() - ZIP_LENGTH;
-            return new StagedZipcode(Long.parseLong(entry, 0, zipStart, 10), entry.substring(zipStart));
-        });
     }
 
     private static String table(long jobInstanceId) {

@@ -18,6 +18,7 @@ import org.weatherbatch.history.HistoryCommands;
 import org.weatherbatch.history.RunHistory;
 import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.output.OutputNames;
+import org.weatherbatch.summary.FetchPartitions;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,9 +32,9 @@ public class OperationsConfiguration {
     @Bean
     RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
             WeatherProperties properties, RunStop runStop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes,
-            DataSource dataSource) {
+            DataSource dataSource, FetchPartitions fetchPartitions) {
         return new RunLauncher(jobOperator, jobRepository, weatherJob, properties, runStop, gracefulStop,
-                stagedZipcodes, new OutputNames(dataSource));
+                stagedZipcodes, new OutputNames(dataSource), fetchPartitions);
     }
 
     @Bean
@@ -64,9 +65,9 @@ public class OperationsConfiguration {
     }
 
     @Bean
-    HistoryCommands historyCommands(JobRepository jobRepository, WeatherProperties properties) {
+    HistoryCommands historyCommands(JobRepository jobRepository, FetchPartitions fetchPartitions) {
         RunHistory history = new RunHistory(jobRepository, WeatherJobConfiguration.JOB_NAME,
-                WeatherJobConfiguration.STAGE_STEP, WeatherJobConfiguration.FETCH_STEP);
+                WeatherJobConfiguration.STAGE_STEP, fetchPartitions);
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         return new HistoryCommands(history, json, System.out);
     }

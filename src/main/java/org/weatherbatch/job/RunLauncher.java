@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +15,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -29,6 +30,8 @@ import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.output.CommittedOutputs;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.OutputNames;
+import org.weatherbatch.output.PartMergeTasklet;
+import org.weatherbatch.summary.FetchPartitions;
 
 /**
  * Launches the run named by an input file and a date: a new run, the restart of a failed
@@ -60,9 +63,11 @@ public class RunLauncher {
 
     private final OutputNames outputNames;
 
+    private final FetchPartitions fetchPartitions;
+
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
             WeatherProperties properties, RunStop stop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes,
-            OutputNames outputNames) {
+            OutputNames outputNames, FetchPartitions fetchPartitions) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.weatherJob = weatherJob;
@@ -72,6 +77,7 @@ public class RunLauncher {
         this.gracefulStop = gracefulStop;
         this.stagedZipcodes = stagedZipcodes;
         this.outputNames = outputNames;
+        this.fetchPartitions = fetchPartitions;
     }
 
     public int launch(Path input, LocalDate date) {
@@ -152,7 +158,14 @@ public class RunLauncher {
             jobOperator.recover(execution); // left STARTED by a process that is gone
         }
         jobOperator.abandon(jobRepository.getJobExecution(execution.getId()));
-        stagedZipcodes.drop(execution.getJobInstance().getInstanceId()); // never to be fetched now
+        long run = execution.getJobInstance().getInstanceId();
+        stagedZipcodes.drop(run); // never to be fetched now
+        try {
+            OutputFiles.at(execution.getJobParameters().getString(OutputFiles.PARAMETER)).deleteParts(run);
+        }
+        catch (IOException e) {
+            log.warn("Could not remove the part files of abandoned execution {}: {}", execution.getId(), e.toString());
+        }
     }
 
     /** The execution of that id; null, having said so, when there is none. */
@@ -203,8 +216,7 @@ public class RunLauncher {
                     inputChange);
             return ExitCodes.FAILED;
         }
-        List<String> damage = CommittedOutputs.damage(OutputFiles.at(last.getJobParameters()
-                .getString(OutputFiles.PARAMETER)), committedContexts(last));
+        List<String> damage = CommittedOutputs.damage(partsWritten(last));
         if (!damage.isEmpty()) {
             log.error("Not restarting the {} run of {}: the outputs of its committed part are gone ({}); a restart "
                     + "would go on after them and the night's files would lack those lines. Restore the files and "
@@ -245,13 +257,24 @@ public class RunLauncher {
         return start(RunParameters.firstLaunch(identity, inputNow, outputNames.claim(outputDir, input, date)), run);
     }
 
-    /** The step contexts that hold the committed output positions: each step's last execution. */
-    private List<ExecutionContext> committedContexts(JobExecution last) {
-        return Stream.of(WeatherJobConfiguration.STAGE_STEP, WeatherJobConfiguration.FETCH_STEP)
-                .map(step -> jobRepository.getLastStepExecution(last.getJobInstance(), step))
-                .filter(Objects::nonNull)
-                .map(StepExecution::getExecutionContext)
-                .toList();
+    /** The part files the run's steps have written, with the contexts that hold their committed positions. */
+    private Map<OutputFiles, ExecutionContext> partsWritten(JobExecution last) {
+        JobInstance run = last.getJobInstance();
+        OutputFiles outputs = OutputFiles.at(last.getJobParameters().getString(OutputFiles.PARAMETER));
+        Map<OutputFiles, ExecutionContext> parts = new LinkedHashMap<>();
+        StepExecution merge = jobRepository.getLastStepExecution(run, WeatherJobConfiguration.MERGE_STEP);
+        if (merge != null && PartMergeTasklet.merged(merge.getExecutionContext())) {
+            return parts; // in the night's outputs now, and being removed
+        }
+        StepExecution stage = jobRepository.getLastStepExecution(run, WeatherJobConfiguration.STAGE_STEP);
+        if (stage != null) {
+            parts.put(outputs.stagePart(run.getInstanceId()), stage.getExecutionContext());
+        }
+        List<StepExecution> partitions = fetchPartitions.latest(run);
+        for (int part = 0; part < partitions.size(); part++) {
+            parts.put(outputs.part(run.getInstanceId(), part), partitions.get(part).getExecutionContext());
+        }
+        return parts;
     }
 
     private int start(JobParameters parameters, String run) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -22,24 +21,18 @@ public final class CommittedOutputs {
     }
 
     /** What is missing, a line per file; empty when every file is whole. */
-    public static List<String> damage(OutputFiles files, Collection<ExecutionContext> stepContexts) {
+    public static List<String> damage(Map<OutputFiles, ExecutionContext> partsWritten) {
         List<String> damage = new ArrayList<>();
-        for (Map.Entry<String, Path> position : OutputWriters.positionKeys(files).entrySet()) {
-            Path file = position.getValue();
-            stepContexts.stream().filter(context -> context.containsKey(position.getKey()))
-                    .mapToLong(context -> context.getLong(position.getKey()))
-                    .filter(committed -> committed > 0)
-                    .max()
-                    .ifPresent(committed -> {
-                        long size = size(file);
-                        if (size < 0) {
-                            damage.add(file + " is gone (its commits wrote %,d bytes)".formatted(committed));
-                        }
-                        else if (size < committed) {
-                            damage.add(file + " holds %,d bytes of the %,d its commits wrote".formatted(size, committed));
-                        }
-                    });
-        }
+        partsWritten.forEach((part, context) -> OutputWriters.positionKeys(part).forEach((key, file) -> {
+            long committed = context.getLong(key, 0L);
+            long size = committed > 0 ? size(file) : 0;
+            if (size < 0) {
+                damage.add(file + " is gone (its commits wrote %,d bytes)".formatted(committed));
+            }
+            else if (size < committed) {
+                damage.add(file + " holds %,d bytes of the %,d its commits wrote".formatted(size, committed));
+            }
+        }));
         return damage;
     }
 

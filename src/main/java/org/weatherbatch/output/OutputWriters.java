@@ -5,15 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.core.io.FileSystemResource;
 
 /**
- * The output files' writers. Each writes a chunk's lines while the chunk is written, before
- * the job repository records the commit, and a restart truncates the file back to the last
- * commit, so no line is ever written twice or lost. Not Spring Batch's transactional mode:
- * it writes in the commit, after the step execution's version was raised, so a failed write
- * (a full disk) left the execution UNKNOWN for good.
+ * The writers of the part files that each step and fetch partition writes, without headers
+ * (the merge step puts the parts together under one header). Each writes a chunk's lines
+ * while the chunk is written, before the job repository records the commit, and a restart
+ * truncates the file back to the last commit, so no line is ever written twice or lost. Not
+ * Spring Batch's transactional mode: it writes in the commit, after the step execution's
+ * version was raised, so a failed write (a full disk) left the execution UNKNOWN for good.
  */
 public final class OutputWriters {
 
@@ -23,9 +25,7 @@ public final class OutputWriters {
 
     private static final String CSV_WRITER = "weatherCsvWriter";
 
-    private static final String LINE_FAILURES_WRITER = "lineFailuresWriter";
-
-    private static final String FETCH_FAILURES_WRITER = "fetchFailuresWriter";
+    private static final String FAILURES_WRITER = "failuresWriter";
 
     /** Spring Batch's key for a file writer's restart position, the bytes committed so far. */
     private static final String POSITION = ".current.count";
@@ -45,31 +45,27 @@ public final class OutputWriters {
     }
 
     public static OutputFileWriter<Weather> csv(Path file) {
-        return build(file, builder(file, CSV_WRITER, Weather.class)
-                .headerCallback(writer -> writer.write(CsvLines.header(WeatherCsv.COLUMNS)))
-                .lineAggregator(WeatherCsv::row));
+        return build(file, builder(file, CSV_WRITER, Weather.class).lineAggregator(WeatherCsv::row));
     }
 
-    /**
-     * The failures file is started by the stage step (lines that are not zipcodes) and
-     * appended to by the fetch step; each step's writer keeps its own restart position.
-     */
-    public static OutputFileWriter<Failure> failures(Path file, boolean append) {
-        FlatFileItemWriterBuilder<Failure> builder = builder(file,
-                append ? FETCH_FAILURES_WRITER : LINE_FAILURES_WRITER, Failure.class)
-                .append(append)
+    public static OutputFileWriter<Failure> failures(Path file) {
+        return build(file, builder(file, FAILURES_WRITER, Failure.class)
                 .lineAggregator(failure -> CsvLines.format(failure.zipOrLine(), failure.lineNumber(),
-                        failure.reason().code(), failure.detail()));
-        if (!append) {
-            builder.headerCallback(writer -> writer.write(CsvLines.header(FAILURE_COLUMNS)));
-        }
-        return build(file, builder);
+                        failure.reason().code(), failure.detail())));
     }
 
     /** Each writer's restart-position key in its step's execution context, and the file it writes. */
     static Map<String, Path> positionKeys(OutputFiles files) {
         return Map.of(JSON_LINES_WRITER + POSITION, files.jsonLines(), CSV_WRITER + POSITION, files.csv(),
-                LINE_FAILURES_WRITER + POSITION, files.failures(), FETCH_FAILURES_WRITER + POSITION, files.failures());
+                FAILURES_WRITER + POSITION, files.failures());
+    }
+
+    static String csvHeader() {
+        return CsvLines.header(WeatherCsv.COLUMNS);
+    }
+
+    static String failuresHeader() {
+        return CsvLines.header(FAILURE_COLUMNS);
     }
 
     private static <T> FlatFileItemWriterBuilder<T> builder(Path file, String name, Class<T> type) {

@@ -22,19 +22,22 @@ public class FetchTimeEstimate implements StepExecutionListener {
 
     private final StagedZipcodes stagedZipcodes;
 
+    private final FetchPartitions fetchPartitions;
+
     private final ProviderChoice provider;
 
     private final RateLimits rateLimits;
 
-    public FetchTimeEstimate(StagedZipcodes stagedZipcodes, ProviderChoice provider) {
+    public FetchTimeEstimate(StagedZipcodes stagedZipcodes, FetchPartitions fetchPartitions, ProviderChoice provider) {
         this.stagedZipcodes = stagedZipcodes;
+        this.fetchPartitions = fetchPartitions;
         this.provider = provider;
         this.rateLimits = provider.limits();
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        long done = Tally.total(stepExecution.getExecutionContext());
+        long done = fetchPartitions.total(stepExecution.getJobExecution().getJobInstance());
         long left = stagedZipcodes.count(stepExecution.getJobExecution().getJobInstance().getInstanceId()) - done;
         log.info("Weather from {}", provider);
         Duration least = rateLimits.leastTime(left);

@@ -30,6 +30,8 @@ public class ProgressReport implements StepExecutionListener {
 
     private final FetchMetrics progress;
 
+    private final FetchPartitions fetchPartitions;
+
     private final Duration interval;
 
     private final boolean terminal;
@@ -38,9 +40,11 @@ public class ProgressReport implements StepExecutionListener {
 
     private ProgressBar bar;
 
-    public ProgressReport(StagedZipcodes stagedZipcodes, FetchMetrics progress, Duration interval, boolean terminal) {
+    public ProgressReport(StagedZipcodes stagedZipcodes, FetchMetrics progress, FetchPartitions fetchPartitions,
+            Duration interval, boolean terminal) {
         this.stagedZipcodes = stagedZipcodes;
         this.progress = progress;
+        this.fetchPartitions = fetchPartitions;
         this.interval = interval;
         this.terminal = terminal;
     }
@@ -48,7 +52,7 @@ public class ProgressReport implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution stepExecution) {
         long total = stagedZipcodes.count(stepExecution.getJobExecution().getJobInstance().getInstanceId());
-        long doneBefore = Tally.total(stepExecution.getExecutionContext());
+        long doneBefore = fetchPartitions.total(stepExecution.getJobExecution().getJobInstance());
         long countAtStart = progress.done();
         long started = System.nanoTime();
         ticker = Executors.newSingleThreadScheduledExecutor(task -> {

@@ -18,9 +18,9 @@ import org.weatherbatch.output.FetchResultWriter;
 public record RunCounts(Map<String, Long> lines, long fetched, Map<String, Long> failures) {
 
     public static RunCounts of(JobRepository jobRepository, JobExecution execution, String stageStep,
-            String fetchStep) {
+            FetchPartitions fetchPartitions) {
         Map<String, Long> lines = tally(jobRepository, execution, stageStep);
-        Map<String, Long> failures = new TreeMap<>(tally(jobRepository, execution, fetchStep));
+        Map<String, Long> failures = new TreeMap<>(fetchPartitions.byOutcome(execution.getJobInstance()));
         Long fetched = failures.remove(FetchResultWriter.FETCHED);
         return new RunCounts(lines, fetched == null ? 0 : fetched, failures);
     }

@@ -3,7 +3,9 @@ package org.weatherbatch.summary;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -13,7 +15,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.weatherbatch.fetch.WeatherClient;
-import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.input.ZipcodeLine.Kind;
 import org.weatherbatch.output.OutputFiles;
 
@@ -31,21 +32,22 @@ public class RunSummaryListener implements JobExecutionListener {
 
     private final WeatherClient weatherClient;
 
-    private final StagedZipcodes stagedZipcodes;
+    private final FetchPartitions fetchPartitions;
 
     private final String stageStep;
 
-    private final String fetchStep;
+    private final List<String> fetchPhase;
 
     private long requestsAtStart;
 
-    public RunSummaryListener(JobRepository jobRepository, WeatherClient weatherClient,
-            StagedZipcodes stagedZipcodes, String stageStep, String fetchStep) {
+    /** @param fetchPhase the steps whose time the summary gives as the fetch step's: fetch and merge */
+    public RunSummaryListener(JobRepository jobRepository, WeatherClient weatherClient, FetchPartitions fetchPartitions,
+            String stageStep, List<String> fetchPhase) {
         this.jobRepository = jobRepository;
         this.weatherClient = weatherClient;
-        this.stagedZipcodes = stagedZipcodes;
+        this.fetchPartitions = fetchPartitions;
         this.stageStep = stageStep;
-        this.fetchStep = fetchStep;
+        this.fetchPhase = fetchPhase;
     }
 
     @Override
@@ -55,12 +57,12 @@ public class RunSummaryListener implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution jobExecution) {
-        RunCounts counts = RunCounts.of(jobRepository, jobExecution, stageStep, fetchStep);
+        RunCounts counts = RunCounts.of(jobRepository, jobExecution, stageStep, fetchPartitions);
         Duration duration = Duration.between(jobExecution.getStartTime(), LocalDateTime.now());
         long requests = weatherClient.requestsSent() - requestsAtStart;
         double seconds = Math.max(duration.toMillis(), 1) / 1000.0;
         double fetchSeconds = jobExecution.getStepExecutions().stream()
-                .filter(step -> step.getStepName().equals(fetchStep) && step.getStartTime() != null)
+                .filter(step -> fetchPhase.contains(step.getStepName()) && step.getStartTime() != null)
                 .mapToDouble(step -> Duration.between(step.getStartTime(),
                         step.getEndTime() != null ? step.getEndTime() : LocalDateTime.now()).toNanos() / 1e9)
                 .sum();
@@ -78,17 +80,25 @@ public class RunSummaryListener implements JobExecutionListener {
         log.info("  fetch step: {} requests in {} s ({}/s)", requests, String.format("%.3f", fetchSeconds),
                 String.format("%.1f", requests / Math.max(fetchSeconds, 0.001)));
         log.info("  outputs: {}, {}, {}", outputs.jsonLines(), outputs.csv(), outputs.failures());
-        if (jobExecution.getStatus() == BatchStatus.COMPLETED) {
-            stagedZipcodes.drop(jobExecution.getJobInstance().getInstanceId());
-        }
-        else if (jobExecution.getStatus() == BatchStatus.STOPPED) {
+        if (jobExecution.getStatus() == BatchStatus.STOPPED) {
             log.warn("  stopped: rerun the same command to continue from the last commit");
         }
         else {
-            jobExecution.getAllFailureExceptions().stream().findFirst().ifPresent(failure -> log.error(
-                    "  failed: {}", FailureText.of(failure)));
+            rootFailure(jobExecution).ifPresent(failure -> log.error("  failed: {}", FailureText.of(failure)));
             log.error("  rerun the same command to continue from the last commit");
         }
+    }
+
+    /**
+     * A partition's failure before its manager's, which only says that one failed; Spring
+     * Batch names a partition's step execution "worker:partition".
+     */
+    private static Optional<Throwable> rootFailure(JobExecution jobExecution) {
+        return jobExecution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().contains(":"))
+                .flatMap(step -> step.getFailureExceptions().stream())
+                .findFirst()
+                .or(() -> jobExecution.getAllFailureExceptions().stream().findFirst());
     }
 
     /** Failures by reason, e.g. " (not-found 2, timeout 1)"; nothing when there are none. */

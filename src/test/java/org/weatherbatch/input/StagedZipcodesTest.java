@@ -1,15 +1,16 @@
 package org.weatherbatch.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 
 class StagedZipcodesTest {
 
@@ -19,26 +20,52 @@ class StagedZipcodesTest {
     private final StagedZipcodes staged = database.staged;
 
     @Test
-    void readsTheBlocksBackInFileOrderFromAnyLine() throws Exception {
-        staged.create(1);
-        staged.writer(1).write(Chunk.of(zipcode(2, "00501"), zipcode(3, "02134"), zipcode(11, "10001")));
-        staged.writer(1).write(new Chunk<>());
-        staged.writer(1).write(Chunk.of(zipcode(12, "99950"), zipcode(1500, "60601")));
+    void aRangeIsReadInLineOrderAndRestartsAfterTheLastLineItCommitted() throws Exception {
+        stage(1, 2, 3, 11, 12, 1500);
+        JdbcPagingItemReader<StagedZipcode> reader = staged.reader(1, 3, 12, 2);
+        ExecutionContext context = new ExecutionContext();
+        reader.open(context);
+        assertThat(List.of(reader.read(), reader.read())).extracting(StagedZipcode::lineNumber).containsExactly(3L, 11L);
+        reader.update(context);
+        reader.close();
 
-        assertThat(readAll(0)).containsExactly(new StagedZipcode(2, "00501"), new StagedZipcode(3, "02134"),
-                new StagedZipcode(11, "10001"), new StagedZipcode(12, "99950"), new StagedZipcode(1500, "60601"));
-        assertThat(readAll(3)).as("a restart after line 3, inside the first block")
-                .containsExactly(new StagedZipcode(11, "10001"), new StagedZipcode(12, "99950"),
-                        new StagedZipcode(1500, "60601"));
-        assertThat(readAll(1500)).isEmpty();
-        assertThat(staged.count(1)).isEqualTo(5);
+        JdbcPagingItemReader<StagedZipcode> restarted = staged.reader(1, 3, 12, 2);
+        restarted.open(context);
+
+        assertThat(readAll(restarted)).containsExactly(new StagedZipcode(12, "00012"));
+    }
+
+    @Test
+    void thePartitionerCutsContiguousRangesOfAboutEqualSizeThatCoverEveryLine() throws Exception {
+        stage(2, 3, 5, 8, 13, 21, 34);
+
+        Map<String, ExecutionContext> partitions = new StagedZipcodePartitioner(staged, 1).partition(3);
+
+        assertThat(partitions).containsOnlyKeys("partition0000", "partition0001", "partition0002");
+        List<List<Long>> lines = new ArrayList<>();
+        for (ExecutionContext range : partitions.values()) {
+            JdbcPagingItemReader<StagedZipcode> reader = staged.reader(1, range.getLong("firstLine"),
+                    range.getLong("lastLine"), 10);
+            reader.open(new ExecutionContext());
+            lines.add(readAll(reader).stream().map(StagedZipcode::lineNumber).toList());
+        }
+        assertThat(lines).containsExactly(List.of(2L, 3L, 5L), List.of(8L, 13L, 21L), List.of(34L));
+        assertThat(partitions.values()).extracting(range -> range.getInt("part")).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void nothingStagedIsOneEmptyPartition() {
+        staged.create(1);
+
+        Map<String, ExecutionContext> partitions = new StagedZipcodePartitioner(staged, 1).partition(4);
+
+        assertThat(partitions).containsOnlyKeys("partition0000");
     }
 
     @Test
     void eachInstanceHasItsOwnZipcodesUntilDropped() throws Exception {
-        staged.create(1);
+        stage(1, 7);
         staged.create(2);
-        staged.writer(1).write(Chunk.of(zipcode(1, "02134")));
         List<String> zips = new ArrayList<>();
 
         staged.forEachZip(1, zips::add);
@@ -46,45 +73,27 @@ class StagedZipcodesTest {
         staged.drop(1);
         staged.create(1);
 
-        assertThat(zips).containsExactly("02134");
+        assertThat(zips).containsExactlyInAnyOrder("00001", "00007");
         assertThat(staged.count(2)).isZero();
         assertThat(staged.count(1)).as("made anew after the drop").isZero();
     }
 
-    @Test
-    void refusesATableOfTheEarlierLayoutByName() {
-        JdbcClient.create(database.dataSource())
-                .sql("CREATE TABLE WEATHER_STAGED_ZIPCODE_3 (LINE_NO BIGINT PRIMARY KEY, ZIP CHAR(5) NOT NULL UNIQUE)")
-                .update();
-
-        assertThatIllegalStateException().isThrownBy(() -> staged.create(3))
-                .withMessageContaining("WEATHER_STAGED_ZIPCODE_3 holds zipcodes staged by an earlier weather-batch")
-                .withMessageContaining("abandon");
-    }
-
-    @Test
-    void refusesTheInstancesZipcodesInTheSharedTableOfEarlierBuilds() {
-        JdbcClient earlier = JdbcClient.create(database.dataSource());
-        earlier.sql("CREATE TABLE WEATHER_STAGED_ZIPCODE (JOB_INSTANCE_ID BIGINT NOT NULL, LINE_NO BIGINT NOT NULL, "
-                + "ZIP CHAR(5) NOT NULL, PRIMARY KEY (JOB_INSTANCE_ID, LINE_NO))").update();
-        earlier.sql("INSERT INTO WEATHER_STAGED_ZIPCODE VALUES (4, 1, '02134')").update();
-
-        assertThatIllegalStateException().isThrownBy(() -> staged.create(4))
-                .withMessageContaining("WEATHER_STAGED_ZIPCODE holds zipcodes staged by an earlier weather-batch");
-        staged.create(5);
-        assertThat(staged.count(5)).as("an instance with nothing in the shared table").isZero();
-    }
-
-    private List<StagedZipcode> readAll(long afterLine) {
-        List<StagedZipcode> all = new ArrayList<>();
-        for (List<StagedZipcode> block = staged.after(1, afterLine); !block.isEmpty();
-                block = staged.after(1, all.get(all.size() - 1).lineNumber())) {
-            all.addAll(block);
+    private void stage(long... lineNumbers) throws Exception {
+        staged.create(1);
+        Chunk<ZipcodeLine> lines = new Chunk<>();
+        for (long line : lineNumbers) {
+            String zip = String.format("%05d", line);
+            lines.add(ZipcodeLine.zipcode(line, zip, zip));
         }
-        return all;
+        staged.writer(1).write(lines);
     }
 
-    private static ZipcodeLine zipcode(long lineNumber, String zip) {
-        return ZipcodeLine.zipcode(lineNumber, zip, zip);
+    private static List<StagedZipcode> readAll(JdbcPagingItemReader<StagedZipcode> reader) throws Exception {
+        List<StagedZipcode> all = new ArrayList<>();
+        for (StagedZipcode zipcode = reader.read(); zipcode != null; zipcode = reader.read()) {
+            all.add(zipcode);
+        }
+        reader.close();
+        return all;
     }
 }

@@ -44,7 +44,7 @@ class OutputFileSystemTest extends WeatherJobTestSupport {
         assertThat(run(options)).isEqualTo(ExitCodes.FAILED);
 
         assertThat(output).containsPattern("failed: .*Cannot write " + disk + "/zipcodes-" + DATE
-                + "\\.(jsonl|csv): No space left on device");
+                + "\\.run1\\.part\\d+\\.(jsonl|csv): No space left on device");
         assertThat(run("history")).isEqualTo(ExitCodes.COMPLETED);
         assertThat(output).containsPattern("\\s+1\\s+" + DATE + "\\s+FAILED\\s");
 
@@ -69,7 +69,7 @@ class OutputFileSystemTest extends WeatherJobTestSupport {
         assertThat(run("--weather.output-dir=" + disk.resolve("output"))).isEqualTo(ExitCodes.FAILED);
 
         assertThat(output).contains("failed: Cannot write " + disk.resolve("output/zipcodes-" + DATE
-                + "-failures.csv") + ": " + disk.resolve("output") + ": Read-only file system");
+                + ".run1.stage-failures.csv") + ": " + disk.resolve("output") + ": Read-only file system");
         assertThat(requests()).isZero();
 
         assertThat(mount("mount", "-o", "remount,rw", disk.toString())).isTrue();

@@ -23,7 +23,7 @@ class OutputStorageTest extends WeatherJobTestSupport {
 
         assertThat(run()).isEqualTo(ExitCodes.FAILED);
         assertThat(output).contains("failed: Cannot write " + outputDir.resolve("zipcodes-" + DATE
-                + "-failures.csv") + ": " + outputDir + ": a file is in the way of a folder");
+                + ".run1.stage-failures.csv") + ": " + outputDir + ": a file is in the way of a folder");
         assertThat(requests()).isZero();
 
         Files.delete(outputDir);

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +21,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -215,12 +218,48 @@ abstract class WeatherJobTestSupport {
         return tables;
     }
 
+    /** Lines of JSON written so far: the night's file once merged, else its partitions' part files. */
     int jsonLineCount() {
         try {
-            return Files.exists(output(".jsonl")) ? Files.readAllLines(output(".jsonl")).size() : 0;
+            return committedLines(".jsonl").size();
         }
-        catch (IOException e) {
-            return 0;
+        catch (IOException | UncheckedIOException e) {
+            return 0; // a part file that is being written or removed
+        }
+    }
+
+    /** The zipcodes the run's commits have written so far, in order, while the run is not done. */
+    List<String> committedJsonZips() throws IOException {
+        return committedLines(".jsonl").stream().map(line -> JSON.readTree(line).path("zip").asString()).toList();
+    }
+
+    /**
+     * The lines of an output the run's commits have written so far: the night's file once
+     * merged, else its part files (the stage step's, then the partitions' in order; no header).
+     */
+    List<String> committedLines(String suffix) throws IOException {
+        if (Files.exists(output(suffix))) {
+            return Files.readAllLines(output(suffix));
+        }
+        List<String> lines = new ArrayList<>();
+        for (Path part : parts(suffix)) {
+            lines.addAll(Files.readAllLines(part));
+        }
+        return lines;
+    }
+
+    /** The run's part files of an output, the stage step's first, then the partitions' in order. */
+    List<Path> parts(String suffix) throws IOException {
+        Path folder = work.resolve("output");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().matches(
+                    "zipcodes-" + DATE + "\\.run\\d+\\.(stage|part\\d+)" + Pattern.quote(suffix)))
+                    .sorted(Comparator.comparing((Path file) -> !file.toString().contains(".stage"))
+                            .thenComparing(Path::toString))
+                    .toList();
         }
     }
 

@@ -1,0 +1,50 @@
+package org.weatherbatch.input;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Splits a run's staged zipcodes into contiguous ranges of lines of about equal size, one
+ * per partition, numbered in line order so that their outputs put together keep the input's
+ * order. Repeatable: a restart gets the same ranges from the same staged zipcodes.
+ */
+public class StagedZipcodePartitioner implements Partitioner {
+
+    public static final String FIRST_LINE = "firstLine";
+
+    public static final String LAST_LINE = "lastLine";
+
+    public static final String PART = "part";
+
+    private final StagedZipcodes stagedZipcodes;
+
+    private final long jobInstanceId;
+
+    public StagedZipcodePartitioner(StagedZipcodes stagedZipcodes, long jobInstanceId) {
+        this.stagedZipcodes = stagedZipcodes;
+        this.jobInstanceId = jobInstanceId;
+    }
+
+    @Override
+    public Map<String, ExecutionContext> partition(int gridSize) {
+        List<Long> starts = stagedZipcodes.rangeStarts(jobInstanceId, gridSize);
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        for (int part = 0; part < Math.max(starts.size(), 1); part++) {
+            ExecutionContext range = new ExecutionContext();
+            range.putLong(FIRST_LINE, starts.isEmpty() ? 0 : starts.get(part));
+            range.putLong(LAST_LINE, part + 1 < starts.size() ? starts.get(part + 1) - 1 : Long.MAX_VALUE);
+            range.putInt(PART, part);
+            partitions.put(name(part), range);
+        }
+        return partitions;
+    }
+
+    /** Zero-padded, so that partitions sort in line order by name too. */
+    public static String name(int part) {
+        return "partition%04d".formatted(part);
+    }
+}

@@ -1,0 +1,54 @@
+package org.weatherbatch.summary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.weatherbatch.input.StagedZipcodePartitioner;
+
+/**
+ * A run's fetch partitions, each as its latest step execution, and what they have committed
+ * by outcome ("fetched", "not-found"…): the sum of their tallies, which carry over restarts.
+ */
+public class FetchPartitions {
+
+    /** Spring Batch names a partition's step execution after its worker step and the partition. */
+    private static final String SEPARATOR = ":";
+
+    private final JobRepository jobRepository;
+
+    private final String partitionStep;
+
+    public FetchPartitions(JobRepository jobRepository, String partitionStep) {
+        this.jobRepository = jobRepository;
+        this.partitionStep = partitionStep;
+    }
+
+    /** In partition order; none before the fetch step has split the run. */
+    public List<StepExecution> latest(JobInstance run) {
+        List<StepExecution> partitions = new ArrayList<>();
+        for (int part = 0;; part++) {
+            StepExecution partition = jobRepository.getLastStepExecution(run,
+                    partitionStep + SEPARATOR + StagedZipcodePartitioner.name(part));
+            if (partition == null) {
+                return partitions;
+            }
+            partitions.add(partition);
+        }
+    }
+
+    public Map<String, Long> byOutcome(JobInstance run) {
+        Map<String, Long> counts = new TreeMap<>();
+        latest(run).forEach(partition -> Tally.read(partition.getExecutionContext())
+                .forEach((outcome, count) -> counts.merge(outcome, count, Long::sum)));
+        return counts;
+    }
+
+    public long total(JobInstance run) {
+        return byOutcome(run).values().stream().mapToLong(Long::longValue).sum();
+    }
+}
