@@ -56,7 +56,7 @@ public final class Benchmark {
     }
 
     /** @param runs how many times to run it: the run of median wall time is reported */
-    record Scenario(String name, int lines, double latencyMs, int concurrency, Launch launch, String heap, int runs) {
+    record Scenario(String name, int lines, Latency latency, int concurrency, Launch launch, String heap, int runs) {
 
         int requests() {
             return Math.min(lines, 100_000);
@@ -74,20 +74,20 @@ public final class Benchmark {
         String java = java();
         Launch fast = Launch.fast(java, "-XX:SharedArchiveFile=" + args[1]);
         List<Scenario> scenarios = new ArrayList<>(List.of(
-                new Scenario("1: throughput", 10_000, 50, 64, fast, null, 1),
-                new Scenario("1: java -jar", 10_000, 50, 64, new Launch(java, List.of()), null, 1),
+                new Scenario("1: throughput", 10_000, new Latency.Fixed(50), 64, fast, null, 1),
+                new Scenario("1: java -jar", 10_000, new Latency.Fixed(50), 64, new Launch(java, List.of()), null, 1),
                 // a few seconds of wall time, of which startup is half: one run says little on a noisy machine
-                new Scenario("2: whole process", 10_000, 50, 256, fast, null, 3),
-                new Scenario("3a: memory, 10k", 10_000, 1, 64, fast, "256m", 1),
-                new Scenario("3b: memory, 1M", 1_000_000, 1, 64, fast, "256m", 1)));
+                new Scenario("2: whole process", 10_000, new Latency.Fixed(50), 256, fast, null, 3),
+                new Scenario("3a: memory, 10k", 10_000, new Latency.Fixed(1), 64, fast, "256m", 1),
+                new Scenario("3b: memory, 1M", 1_000_000, new Latency.Fixed(1), 64, fast, "256m", 1)));
         if (args.length > 4) {
-            scenarios.add(new Scenario("2: on Java 25", 10_000, 50, 256, Launch.fast(args[3], "-XX:AOTCache=" + args[4]),
-                    null, 3));
+            scenarios.add(new Scenario("2: on Java 25", 10_000, new Latency.Fixed(50), 256,
+                    Launch.fast(args[3], "-XX:AOTCache=" + args[4]), null, 3));
         }
         warmUpTheStub();
         List<Result> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            StubWeatherApi stub = new StubWeatherApi(0, Math.round(scenario.latencyMs() * 1000));
+            StubWeatherApi stub = new StubWeatherApi(0, scenario.latency());
             Benchmark bench = new Benchmark(jar, work, stub.start());
             Double baseline = scenario.name().equals("1: throughput") ? bench.baseline(scenario) : null;
             List<Result> runs = new ArrayList<>();
@@ -105,7 +105,7 @@ public final class Benchmark {
 
     /** The stub stands for a remote API, which is always warm: its code is compiled before anything is measured. */
     private static void warmUpTheStub() throws Exception {
-        StubWeatherApi stub = new StubWeatherApi(0, 1000);
+        StubWeatherApi stub = new StubWeatherApi(0, new Latency.Fixed(1));
         PlainJavaBaseline.run("http://127.0.0.1:" + stub.start(), 20_000, 64);
         stub.stop();
     }
@@ -202,9 +202,9 @@ public final class Benchmark {
                 "peak RSS");
         for (Result r : results) {
             Scenario s = r.scenario();
-            double ideal = r.requests() * s.latencyMs() / 1000 / s.concurrency();
+            double ideal = r.requests() * s.latency().meanMillis() / 1000 / s.concurrency();
             System.out.printf("%-17s %9d %5.0f %4d %6d %8d %7.2f %7.2f %6.0f %8.2f %8s %7.2fs %6d MB%n", s.name(),
-                    s.lines(), s.latencyMs(), s.concurrency(), s.concurrency() * 4, r.requests(), r.wallSeconds(),
+                    s.lines(), s.latency().meanMillis(), s.concurrency(), s.concurrency() * 4, r.requests(), r.wallSeconds(),
                     r.stepSeconds(), r.requests() / r.stepSeconds(), r.stepSeconds() / ideal,
                     r.baselineSeconds() == null ? "" : String.format("%.2f", r.stepSeconds() / r.baselineSeconds()),
                     r.startupSeconds(), r.peakRssKb() / 1024);
