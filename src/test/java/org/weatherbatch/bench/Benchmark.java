@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
  * RSS is the process's VmHWM, read from /proc while it runs; the plain-Java baseline is a
  * process too, with the same JVM options. Arguments: the extracted jar, its CDS archive,
  * a work folder and, optionally, a Java 25 (or later) java command and its AOT cache of the
- * job, for one more row.
+ * job, for one more row. The system property {@code bench.only} picks scenarios by the
+ * number before the colon of their names, comma-separated (e.g. {@code 1,3a}); all by default.
  */
 public final class Benchmark {
 
@@ -58,6 +61,10 @@ public final class Benchmark {
     /** @param runs how many times to run it: the run of median wall time is reported */
     record Scenario(String name, int lines, Latency latency, int concurrency, Launch launch, String heap, int runs) {
 
+        boolean numbered(String number) {
+            return name.startsWith(number + ":");
+        }
+
         int requests() {
             return Math.min(lines, 100_000);
         }
@@ -84,6 +91,10 @@ public final class Benchmark {
             scenarios.add(new Scenario("2: on Java 25", 10_000, new Latency.Fixed(50), 256,
                     Launch.fast(args[3], "-XX:AOTCache=" + args[4]), null, 3));
         }
+        scenarios.removeIf(scenario -> !chosen(scenario));
+        if (scenarios.isEmpty()) {
+            throw new IllegalArgumentException("no scenario numbered " + System.getProperty("bench.only"));
+        }
         warmUpTheStub();
         List<Result> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
@@ -101,6 +112,12 @@ public final class Benchmark {
             results.add(runs.get(runs.size() / 2));
         }
         print(results);
+    }
+
+    private static boolean chosen(Scenario scenario) {
+        String only = System.getProperty("bench.only", "");
+        return only.isBlank() || Arrays.stream(only.split(","))
+                .anyMatch(number -> scenario.numbered(number.strip()));
     }
 
     /** The stub stands for a remote API, which is always warm: its code is compiled before anything is measured. */
@@ -211,9 +228,19 @@ public final class Benchmark {
         }
         results.stream().filter(r -> r.baselineSeconds() != null).forEach(r -> System.out.printf(
                 "plain-Java baseline (the same HTTP client, same N and C, same JVM options): %.2f s%n", r.baselineSeconds()));
-        System.out.println("rows 2: the run of median wall time of 3");
-        System.out.printf("peak RSS, 1M lines ÷ 10k lines: %.2f%n",
-                (double) results.get(4).peakRssKb() / results.get(3).peakRssKb());
+        if (results.stream().anyMatch(r -> r.scenario().runs() > 1)) {
+            System.out.println("rows 2: the run of median wall time of 3");
+        }
+        Optional<Result> small = row(results, "3a");
+        Optional<Result> large = row(results, "3b");
+        if (small.isPresent() && large.isPresent()) {
+            System.out.printf("peak RSS, 1M lines ÷ 10k lines: %.2f%n",
+                    (double) large.get().peakRssKb() / small.get().peakRssKb());
+        }
         System.out.flush();
+    }
+
+    private static Optional<Result> row(List<Result> results, String number) {
+        return results.stream().filter(r -> r.scenario().numbered(number)).findFirst();
     }
 }
