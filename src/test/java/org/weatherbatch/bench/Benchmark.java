@@ -58,8 +58,12 @@ public final class Benchmark {
         }
     }
 
-    /** @param runs how many times to run it: the run of median wall time is reported */
-    record Scenario(String name, int lines, Latency latency, int concurrency, Launch launch, String heap, int runs) {
+    /**
+     * @param runs how many times to run it: the run of median wall time is reported
+     * @param baseline whether to run the plain-Java baseline too, for the ÷ plain column
+     */
+    record Scenario(String name, int lines, Latency latency, int concurrency, Launch launch, String heap, int runs,
+            boolean baseline) {
 
         boolean numbered(String number) {
             return name.startsWith(number + ":");
@@ -81,16 +85,18 @@ public final class Benchmark {
         String java = java();
         Launch fast = Launch.fast(java, "-XX:SharedArchiveFile=" + args[1]);
         List<Scenario> scenarios = new ArrayList<>(List.of(
-                new Scenario("1: throughput", 10_000, new Latency.Fixed(50), 64, fast, null, 1),
-                new Scenario("1: java -jar", 10_000, new Latency.Fixed(50), 64, new Launch(java, List.of()), null, 1),
+                new Scenario("1: throughput", 10_000, new Latency.Fixed(50), 64, fast, null, 1, true),
+                new Scenario("1: java -jar", 10_000, new Latency.Fixed(50), 64, new Launch(java, List.of()), null, 1,
+                        false),
                 // a few seconds of wall time, of which startup is half: one run says little on a noisy machine
-                new Scenario("2: whole process", 10_000, new Latency.Fixed(50), 256, fast, null, 3),
-                new Scenario("3a: memory, 10k", 10_000, new Latency.Fixed(1), 64, fast, "256m", 1),
-                new Scenario("3b: memory, 1M", 1_000_000, new Latency.Fixed(1), 64, fast, "256m", 1)));
+                new Scenario("2: whole process", 10_000, new Latency.Fixed(50), 256, fast, null, 3, false),
+                new Scenario("3a: memory, 10k", 10_000, new Latency.Fixed(1), 64, fast, "256m", 1, false),
+                new Scenario("3b: memory, 1M", 1_000_000, new Latency.Fixed(1), 64, fast, "256m", 1, false)));
         if (args.length > 4) {
             scenarios.add(new Scenario("2: on Java 25", 10_000, new Latency.Fixed(50), 256,
-                    Launch.fast(args[3], "-XX:AOTCache=" + args[4]), null, 3));
+                    Launch.fast(args[3], "-XX:AOTCache=" + args[4]), null, 3, false));
         }
+        scenarios.add(new Scenario("5: slow tail", 10_000, SlowTailLatency.apiLike(), 64, fast, null, 1, true));
         scenarios.removeIf(scenario -> !chosen(scenario));
         if (scenarios.isEmpty()) {
             throw new IllegalArgumentException("no scenario numbered " + System.getProperty("bench.only"));
@@ -100,7 +106,7 @@ public final class Benchmark {
         for (Scenario scenario : scenarios) {
             StubWeatherApi stub = new StubWeatherApi(0, scenario.latency());
             Benchmark bench = new Benchmark(jar, work, stub.start());
-            Double baseline = scenario.name().equals("1: throughput") ? bench.baseline(scenario) : null;
+            Double baseline = scenario.baseline() ? bench.baseline(scenario) : null;
             List<Result> runs = new ArrayList<>();
             for (int i = 0; i < scenario.runs(); i++) {
                 bench.get("/reset");
@@ -227,7 +233,10 @@ public final class Benchmark {
                     r.startupSeconds(), r.peakRssKb() / 1024);
         }
         results.stream().filter(r -> r.baselineSeconds() != null).forEach(r -> System.out.printf(
-                "plain-Java baseline (the same HTTP client, same N and C, same JVM options): %.2f s%n", r.baselineSeconds()));
+                "plain-Java baseline of %s (the same HTTP client, same N, C and stub, same JVM options): %.2f s%n",
+                r.scenario().name(), r.baselineSeconds()));
+        results.stream().filter(r -> !(r.scenario().latency() instanceof Latency.Fixed)).forEach(r -> System.out.printf(
+                "latency of %s, drawn per request (L ms is its mean): %s%n", r.scenario().name(), r.scenario().latency()));
         if (results.stream().anyMatch(r -> r.scenario().runs() > 1)) {
             System.out.println("rows 2: the run of median wall time of 3");
         }
