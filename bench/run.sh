@@ -2,7 +2,8 @@
 # The performance benchmark (README, "Performance"): builds the job, extracts the jar and
 # records its CDS archive (and a Java 25 AOT cache when there is a Java 25), then runs the job against
 # a local stub of the API in each target's scenario, beside a plain-Java baseline, and
-# prints one table. Takes about six minutes. Usage: bench/run.sh [work folder]
+# prints one table. Takes about six minutes. Usage: [BENCH_ONLY=1,3a] bench/run.sh [work folder]
+# (BENCH_ONLY: only the scenarios of those numbers, the part of their names before the colon)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(realpath -m "${1:-target/bench}")
@@ -27,6 +28,6 @@ if [ -x "$java25" ]; then
 fi
 # the stub answers from this JVM: all of HotSpot's compilers (it is warmed up first), Nagle off,
 # and room for every idle keep-alive connection (by default it resets those beyond 200)
-exec java -Dsun.net.httpserver.nodelay=true -Dsun.net.httpserver.maxIdleConnections=1024 \
+exec java -Dsun.net.httpserver.nodelay=true -Dsun.net.httpserver.maxIdleConnections=1024 -Dbench.only="${BENCH_ONLY:-}" \
     -cp "target/test-classes:target/app/lib/*" \
     org.weatherbatch.bench.Benchmark target/app/weather-batch.jar target/app/weather-batch.jsa "$work" "${extra[@]}"

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
  * RSS is the process's VmHWM, read from /proc while it runs; the plain-Java baseline is a
  * process too, with the same JVM options. Arguments: the extracted jar, its CDS archive,
  * a work folder and, optionally, a Java 25 (or later) java command and its AOT cache of the
- * job, for one more row.
+ * job, for one more row. The system property {@code bench.only} picks scenarios by the
+ * number before the colon of their names, comma-separated (e.g. {@code 1,3a}); all by default.
  */
 public final class Benchmark {
 
@@ -55,8 +58,16 @@ public final class Benchmark {
         }
     }
 
-    /** @param runs how many times to run it: the run of median wall time is reported */
-    record Scenario(String name, int lines, double latencyMs, int concurrency, Launch launch, String heap, int runs) {
+    /**
+     * @param runs how many times to run it: the run of median wall time is reported
+     * @param baseline whether to run the plain-Java baseline too, for the ÷ plain column
+     */
+    record Scenario(String name, int lines, Latency latency, int concurrency, Launch launch, String heap, int runs,
+            boolean baseline) {
+
+        boolean numbered(String number) {
+            return name.startsWith(number + ":");
+        }
 
         int requests() {
             return Math.min(lines, 100_000);
@@ -74,22 +85,28 @@ public final class Benchmark {
         String java = java();
         Launch fast = Launch.fast(java, "-XX:SharedArchiveFile=" + args[1]);
         List<Scenario> scenarios = new ArrayList<>(List.of(
-                new Scenario("1: throughput", 10_000, 50, 64, fast, null, 1),
-                new Scenario("1: java -jar", 10_000, 50, 64, new Launch(java, List.of()), null, 1),
+                new Scenario("1: throughput", 10_000, new Latency.Fixed(50), 64, fast, null, 1, true),
+                new Scenario("1: java -jar", 10_000, new Latency.Fixed(50), 64, new Launch(java, List.of()), null, 1,
+                        false),
                 // a few seconds of wall time, of which startup is half: one run says little on a noisy machine
-                new Scenario("2: whole process", 10_000, 50, 256, fast, null, 3),
-                new Scenario("3a: memory, 10k", 10_000, 1, 64, fast, "256m", 1),
-                new Scenario("3b: memory, 1M", 1_000_000, 1, 64, fast, "256m", 1)));
+                new Scenario("2: whole process", 10_000, new Latency.Fixed(50), 256, fast, null, 3, false),
+                new Scenario("3a: memory, 10k", 10_000, new Latency.Fixed(1), 64, fast, "256m", 1, false),
+                new Scenario("3b: memory, 1M", 1_000_000, new Latency.Fixed(1), 64, fast, "256m", 1, false)));
         if (args.length > 4) {
-            scenarios.add(new Scenario("2: on Java 25", 10_000, 50, 256, Launch.fast(args[3], "-XX:AOTCache=" + args[4]),
-                    null, 3));
+            scenarios.add(new Scenario("2: on Java 25", 10_000, new Latency.Fixed(50), 256,
+                    Launch.fast(args[3], "-XX:AOTCache=" + args[4]), null, 3, false));
+        }
+        scenarios.add(new Scenario("5: slow tail", 10_000, SlowTailLatency.apiLike(), 64, fast, null, 1, true));
+        scenarios.removeIf(scenario -> !chosen(scenario));
+        if (scenarios.isEmpty()) {
+            throw new IllegalArgumentException("no scenario numbered " + System.getProperty("bench.only"));
         }
         warmUpTheStub();
         List<Result> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            StubWeatherApi stub = new StubWeatherApi(0, Math.round(scenario.latencyMs() * 1000));
+            StubWeatherApi stub = new StubWeatherApi(0, scenario.latency());
             Benchmark bench = new Benchmark(jar, work, stub.start());
-            Double baseline = scenario.name().equals("1: throughput") ? bench.baseline(scenario) : null;
+            Double baseline = scenario.baseline() ? bench.baseline(scenario) : null;
             List<Result> runs = new ArrayList<>();
             for (int i = 0; i < scenario.runs(); i++) {
                 bench.get("/reset");
@@ -103,9 +120,15 @@ public final class Benchmark {
         print(results);
     }
 
+    private static boolean chosen(Scenario scenario) {
+        String only = System.getProperty("bench.only", "");
+        return only.isBlank() || Arrays.stream(only.split(","))
+                .anyMatch(number -> scenario.numbered(number.strip()));
+    }
+
     /** The stub stands for a remote API, which is always warm: its code is compiled before anything is measured. */
     private static void warmUpTheStub() throws Exception {
-        StubWeatherApi stub = new StubWeatherApi(0, 1000);
+        StubWeatherApi stub = new StubWeatherApi(0, new Latency.Fixed(1));
         PlainJavaBaseline.run("http://127.0.0.1:" + stub.start(), 20_000, 64);
         stub.stop();
     }
@@ -202,18 +225,31 @@ public final class Benchmark {
                 "peak RSS");
         for (Result r : results) {
             Scenario s = r.scenario();
-            double ideal = r.requests() * s.latencyMs() / 1000 / s.concurrency();
+            double ideal = r.requests() * s.latency().meanMillis() / 1000 / s.concurrency();
             System.out.printf("%-17s %9d %5.0f %4d %6d %8d %7.2f %7.2f %6.0f %8.2f %8s %7.2fs %6d MB%n", s.name(),
-                    s.lines(), s.latencyMs(), s.concurrency(), s.concurrency() * 4, r.requests(), r.wallSeconds(),
+                    s.lines(), s.latency().meanMillis(), s.concurrency(), s.concurrency() * 4, r.requests(), r.wallSeconds(),
                     r.stepSeconds(), r.requests() / r.stepSeconds(), r.stepSeconds() / ideal,
                     r.baselineSeconds() == null ? "" : String.format("%.2f", r.stepSeconds() / r.baselineSeconds()),
                     r.startupSeconds(), r.peakRssKb() / 1024);
         }
         results.stream().filter(r -> r.baselineSeconds() != null).forEach(r -> System.out.printf(
-                "plain-Java baseline (the same HTTP client, same N and C, same JVM options): %.2f s%n", r.baselineSeconds()));
-        System.out.println("rows 2: the run of median wall time of 3");
-        System.out.printf("peak RSS, 1M lines ÷ 10k lines: %.2f%n",
-                (double) results.get(4).peakRssKb() / results.get(3).peakRssKb());
+                "plain-Java baseline of %s (the same HTTP client, same N, C and stub, same JVM options): %.2f s%n",
+                r.scenario().name(), r.baselineSeconds()));
+        results.stream().filter(r -> !(r.scenario().latency() instanceof Latency.Fixed)).forEach(r -> System.out.printf(
+                "latency of %s, drawn per request (L ms is its mean): %s%n", r.scenario().name(), r.scenario().latency()));
+        if (results.stream().anyMatch(r -> r.scenario().runs() > 1)) {
+            System.out.println("rows 2: the run of median wall time of 3");
+        }
+        Optional<Result> small = row(results, "3a");
+        Optional<Result> large = row(results, "3b");
+        if (small.isPresent() && large.isPresent()) {
+            System.out.printf("peak RSS, 1M lines ÷ 10k lines: %.2f%n",
+                    (double) large.get().peakRssKb() / small.get().peakRssKb());
+        }
         System.out.flush();
+    }
+
+    private static Optional<Result> row(List<Result> results, String number) {
+        return results.stream().filter(r -> r.scenario().numbered(number)).findFirst();
     }
 }

@@ -16,9 +16,10 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A load-test stand-in for OpenWeatherMap on loopback: every request to
- * {@code /data/2.5/weather} is answered 200 with a fixed body after a fixed latency,
- * without holding a thread while it waits. {@code GET /stats} answers the number of
- * requests and the time of the first (epoch ms); {@code GET /reset} starts over.
+ * {@code /data/2.5/weather} is answered 200 with a fixed body after a {@link Latency} drawn
+ * for it, without holding a thread while it waits. {@code GET /stats} answers the number of
+ * requests and the time of the first (epoch ms); {@code GET /reset} starts over, the
+ * latency's draws too.
  * JDK only, so that it starts fast and costs little CPU beside the job it serves.
  * Run with -Dsun.net.httpserver.nodelay=true, or each answer waits 40 ms more.
  */
@@ -37,14 +38,14 @@ public final class StubWeatherApi {
 
     private final ExecutorService handlers = Executors.newFixedThreadPool(2, StubWeatherApi::daemon);
 
-    private final long latencyMicros;
+    private final Latency latency;
 
     private final AtomicLong requests = new AtomicLong();
 
     private final AtomicLong firstRequestMillis = new AtomicLong();
 
-    public StubWeatherApi(int port, long latencyMicros) throws IOException {
-        this.latencyMicros = latencyMicros;
+    public StubWeatherApi(int port, Latency latency) throws IOException {
+        this.latency = latency;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
         server.setExecutor(handlers);
         server.createContext("/data/2.5/weather", this::weather);
@@ -53,6 +54,7 @@ public final class StubWeatherApi {
         server.createContext("/reset", exchange -> {
             requests.set(0);
             firstRequestMillis.set(0);
+            latency.restart();
             answer(exchange, new byte[0]);
         });
     }
@@ -78,7 +80,7 @@ public final class StubWeatherApi {
         firstRequestMillis.compareAndSet(0, System.currentTimeMillis());
         requests.incrementAndGet();
         exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-        answers.schedule(() -> answer(exchange, BODY), latencyMicros, TimeUnit.MICROSECONDS);
+        answers.schedule(() -> answer(exchange, BODY), latency.nextMicros(), TimeUnit.MICROSECONDS);
     }
 
     private static void answer(HttpExchange exchange, byte[] body) {
@@ -97,7 +99,7 @@ public final class StubWeatherApi {
     /** Arguments: port (0 for a free one) and latency in ms; prints the port. */
     public static void main(String[] args) throws IOException, InterruptedException {
         StubWeatherApi stub = new StubWeatherApi(Integer.parseInt(args[0]),
-                Math.round(Double.parseDouble(args[1]) * 1000));
+                new Latency.Fixed(Double.parseDouble(args[1])));
         System.out.println("port=" + stub.start());
         new java.util.concurrent.CountDownLatch(1).await(); // serve until killed
     }
