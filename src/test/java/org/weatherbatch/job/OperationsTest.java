@@ -67,6 +67,32 @@ class OperationsTest extends WeatherJobTestSupport {
     }
 
     @Test
+    void historyListsUpToTheLimitAllWithZeroAndRefusesAnyOtherLimit(CapturedOutput output) throws Exception {
+        writeInput("02134");
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(run("--weather.date=2026-11-28")).isEqualTo(ExitCodes.COMPLETED);
+        String newest = "\\s+2\\s+2026-11-28\\s+COMPLETED\\s";
+        String oldest = "\\s+1\\s+2026-11-27\\s+COMPLETED\\s";
+
+        assertThat(printed(output, "history", "--limit=1")).containsPattern(newest).doesNotContainPattern(oldest);
+        assertThat(printed(output, "history", "--limit=0")).containsPattern(newest).containsPattern(oldest);
+
+        for (String limit : List.of("-3", "abc", "")) {
+            assertThat(run("history", "--limit=" + limit)).as(limit).isEqualTo(ExitCodes.NOT_STARTED);
+            assertThat(output).contains("--limit=" + limit + " is not a number of runs: give --limit=N with N = 1 "
+                    + "or more, or 0 for all runs");
+        }
+        assertThat(output).doesNotContain("Exception");
+    }
+
+    /** What a command printed on standard output. */
+    private String printed(CapturedOutput output, String... command) {
+        int before = output.getOut().length();
+        assertThat(run(command)).as(String.join(" ", command)).isEqualTo(ExitCodes.COMPLETED);
+        return output.getOut().substring(before);
+    }
+
+    @Test
     void aFailedRunIsRestartedByItsExecutionId(CapturedOutput output) throws Exception {
         writeInput("02134", "10001");
         stubZip("10001", invalidKey());
