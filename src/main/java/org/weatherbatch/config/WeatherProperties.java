@@ -13,6 +13,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
@@ -20,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Every option of the job, bound from {@code weather.*} (command line, environment,
  * application.yml) and validated before anything runs. Defaults live in application.yml.
+ * Every duration is at least a millisecond: they are used in whole milliseconds, and a zero
+ * would mean no timeout to the HTTP client, a pause of nothing, or a report that cannot be scheduled.
  *
  * @param input the CSV file of zipcodes (checked when a run starts: other commands don't need it)
  * @param date the run date, part of the job's identity; today when not given
@@ -44,7 +47,7 @@ public record WeatherProperties(
         boolean rerun,
         String schedule,
         @NotNull ZoneId scheduleZone,
-        @NotNull Duration progressInterval,
+        @NotNull @DurationMin(millis = 1) Duration progressInterval,
         @NotNull Path outputDir,
         @NotNull Path stateDir,
         @Min(1) @Max(1024) int concurrency,
@@ -135,16 +138,16 @@ public record WeatherProperties(
             URI baseUrl,
             String key,
             @NotNull Lookup lookup,
-            @NotNull Duration connectTimeout,
-            @NotNull Duration readTimeout,
+            @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+            @NotNull @DurationMin(millis = 1) Duration readTimeout,
             @Min(1) @Max(20) int maxAttempts,
-            @NotNull Duration retryBackoff,
+            @NotNull @DurationMin(millis = 1) Duration retryBackoff,
             @Min(1) int failureThreshold,
             @Min(0) Integer requestsPerMinute,
             @Min(0) Integer requestsPerHour,
             @Min(0) Integer requestsPerDay,
-            @NotNull Duration throttlePause,
-            @NotNull Duration throttlePatience) {
+            @NotNull @DurationMin(millis = 1) Duration throttlePause,
+            @NotNull @DurationMin(millis = 1) Duration throttlePatience) {
 
         public boolean hasKey() {
             return key != null && !key.isBlank();

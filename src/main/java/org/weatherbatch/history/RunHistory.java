@@ -1,13 +1,16 @@
 package org.weatherbatch.history;
 
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.summary.FailureText;
@@ -73,6 +76,15 @@ public class RunHistory {
                 .orElse(Objects.requireNonNullElse(execution.getExitStatus().getExitDescription(), ""));
     }
 
+    /** When the job repository last heard from an execution: its own last update or its steps', at a commit. */
+    public static LocalDateTime lastUpdated(JobExecution execution) {
+        return Stream.concat(Stream.of(execution.getLastUpdated()),
+                execution.getStepExecutions().stream().map(StepExecution::getLastUpdated))
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
     private RunRecord record(JobExecution execution) {
         RunCounts counts = RunCounts.of(jobRepository, execution, stageStep, fetchPartitions);
         String exitDescription = rootExitDescription(execution);
@@ -81,7 +93,7 @@ public class RunHistory {
         return new RunRecord(execution.getId(), execution.getJobParameters().getLocalDate("date"),
                 execution.getJobParameters().getString("input"),
                 execution.getJobParameters().getString(OutputFiles.PARAMETER), execution.getStatus().name(), failure,
-                execution.getStartTime(), execution.getEndTime(), counts.linesRead(), counts.lines(),
-                counts.fetched(), counts.failed(), counts.failures());
+                execution.getStartTime(), execution.getEndTime(), lastUpdated(execution), counts.linesRead(),
+                counts.lines(), counts.fetched(), counts.failed(), counts.failures());
     }
 }

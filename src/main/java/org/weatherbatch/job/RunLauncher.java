@@ -227,7 +227,7 @@ public class RunLauncher {
         if (last.isRunning()) {
             log.warn("Execution {} of {} was left {} by a process that is gone (killed or crashed): "
                     + "marking it FAILED and restarting from its last commit.", last.getId(), run, last.getStatus());
-            jobOperator.recover(jobRepository.getJobExecution(last.getId()));
+            KilledRunRecovery.recover(jobOperator, jobRepository, last.getId());
         }
         else {
             log.info("Restarting the {} run of {} from its last commit.", last.getStatus(), run);

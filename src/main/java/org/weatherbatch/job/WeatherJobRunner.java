@@ -1,6 +1,7 @@
 package org.weatherbatch.job;
 
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongToIntFunction;
 
 import org.slf4j.Logger;
@@ -25,6 +26,8 @@ public class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final String USAGE = "commands: run (the default), history [--json] [--limit=N], "
             + "show <execution id> [--json], restart <execution id>, abandon <execution id>";
+
+    private static final int DEFAULT_LIMIT = 20;
 
     private final RunLauncher launcher;
 
@@ -53,7 +56,7 @@ public class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
             case "run" -> properties.schedule() == null
                     ? launcher.launch(properties.input(), properties.date(), properties.rerun())
                     : schedule.runUntilStopped(properties.input(), properties.schedule(), properties.scheduleZone());
-            case "history" -> historyCommands.list(limit(args), json);
+            case "history" -> withLimit(args, limit -> historyCommands.list(limit, json));
             case "show" -> withId(words, id -> historyCommands.show(id, json));
             case "restart" -> withId(words, launcher::restart);
             case "abandon" -> withId(words, launcher::abandon);
@@ -72,9 +75,19 @@ public class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
         return command.applyAsInt(Long.parseLong(words.get(1)));
     }
 
-    private static int limit(ApplicationArguments args) {
+    /** Runs the command with --limit, a count of runs: 0 for all of them, as 0 lifts the rate limits. */
+    private static int withLimit(ApplicationArguments args, IntUnaryOperator command) {
         List<String> limit = args.getOptionValues("limit");
-        return limit == null || limit.isEmpty() ? 20 : Integer.parseInt(limit.get(0));
+        if (limit == null) {
+            return command.applyAsInt(DEFAULT_LIMIT);
+        }
+        if (limit.size() != 1 || !limit.get(0).matches("\\d{1,9}")) {
+            log.error("--limit={} is not a number of runs: give --limit=N with N = 1 or more, "
+                    + "or 0 for all runs; {}", String.join(",", limit), USAGE);
+            return ExitCodes.NOT_STARTED;
+        }
+        int count = Integer.parseInt(limit.get(0));
+        return command.applyAsInt(count == 0 ? Integer.MAX_VALUE : count);
     }
 
     @Override

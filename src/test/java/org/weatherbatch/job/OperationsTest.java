@@ -5,14 +5,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.weatherbatch.summary.Durations;
 
 import tools.jackson.databind.JsonNode;
 
@@ -64,6 +68,63 @@ class OperationsTest extends WeatherJobTestSupport {
         assertThat(runs.get(0).path("status").asString()).isEqualTo("COMPLETED");
         assertThat(runs.get(0).path("fetched").asLong()).isEqualTo(2);
         assertThat(runs.get(0).path("date").asString()).isEqualTo(DATE);
+    }
+
+    @Test
+    void historyListsUpToTheLimitAllWithZeroAndRefusesAnyOtherLimit(CapturedOutput output) throws Exception {
+        writeInput("02134");
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(run("--weather.date=2026-11-28")).isEqualTo(ExitCodes.COMPLETED);
+        String newest = "\\s+2\\s+2026-11-28\\s+COMPLETED\\s";
+        String oldest = "\\s+1\\s+2026-11-27\\s+COMPLETED\\s";
+
+        assertThat(printed(output, "history", "--limit=1")).containsPattern(newest).doesNotContainPattern(oldest);
+        assertThat(printed(output, "history", "--limit=0")).containsPattern(newest).containsPattern(oldest);
+
+        for (String limit : List.of("-3", "abc", "")) {
+            assertThat(run("history", "--limit=" + limit)).as(limit).isEqualTo(ExitCodes.NOT_STARTED);
+            assertThat(output).contains("--limit=" + limit + " is not a number of runs: give --limit=N with N = 1 "
+                    + "or more, or 0 for all runs");
+        }
+        assertThat(output).doesNotContain("Exception");
+    }
+
+    @Test
+    void aKilledRunHasOneDurationInHistoryAndShowBeforeAndAfterItsRecovery(CapturedOutput output) throws Exception {
+        writeInput(IntStream.range(0, 400).mapToObj(i -> String.format("%05d", 6000 + i)).toArray(String[]::new));
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(5)
+                .willReturn(okJson(weatherBody("Slowtown")).withFixedDelay(25)));
+        Process child = startChild("--weather.chunk-size=8");
+        awaitTrue(() -> jsonLineCount() >= 16, "the run to commit some chunks");
+        child.destroyForcibly().waitFor(); // SIGKILL: the execution stays STARTED, with no end
+
+        JsonNode killed = JSON.readTree(printed(output, "history", "--json")).get(0);
+        assertThat(killed.path("status").asString()).isEqualTo("STARTED");
+        assertThat(killed.path("endTime").isNull()).isTrue();
+        String ran = Durations.readable(Duration.between(LocalDateTime.parse(killed.path("startTime").asString()),
+                LocalDateTime.parse(killed.path("lastUpdated").asString())));
+        Thread.sleep(1_100); // a duration counted to the clock would now show at least a second more
+        assertThat(printed(output, "history")).containsPattern("\\s+1\\s+" + DATE + "\\s+STARTED\\s.*\\s"
+                + Pattern.quote(ran) + "\\s");
+        assertThat(printed(output, "show", "1")).contains("ended: - (" + ran + ")");
+
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(2).willReturn(okJson(weatherBody("Fasttown"))));
+        assertThat(run("--weather.chunk-size=8")).isEqualTo(ExitCodes.COMPLETED);
+
+        JsonNode recovered = JSON.readTree(printed(output, "show", "1", "--json")).path("run");
+        assertThat(recovered.path("status").asString()).isEqualTo("FAILED");
+        assertThat(recovered.path("endTime").asString()).as("ended at its last record, not at its recovery")
+                .isEqualTo(killed.path("lastUpdated").asString());
+        assertThat(printed(output, "history")).containsPattern("\\s+1\\s+" + DATE + "\\s+FAILED\\s.*\\s"
+                + Pattern.quote(ran) + "\\s");
+        assertThat(printed(output, "show", "1")).contains("(" + ran + ")");
+    }
+
+    /** What a command printed on standard output. */
+    private String printed(CapturedOutput output, String... command) {
+        int before = output.getOut().length();
+        assertThat(run(command)).as(String.join(" ", command)).isEqualTo(ExitCodes.COMPLETED);
+        return output.getOut().substring(before);
     }
 
     @Test

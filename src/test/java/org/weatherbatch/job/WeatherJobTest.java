@@ -3,6 +3,7 @@ package org.weatherbatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,6 +107,29 @@ class WeatherJobTest extends WeatherJobTestSupport {
                 .contains("missing.csv does not exist").contains("Property: weather.date")
                 .contains("Property: weather.providerUsable").contains("weather.provider=openweathermap needs a key")
                 .contains("Property: weather.provider");
+        assertThat(requests()).isZero();
+    }
+
+    @Test
+    void zeroOrNegativeDurationsStopTheStartBeforeAnythingRuns(CapturedOutput output) throws Exception {
+        writeInput("02134");
+        List<String> durations = List.of("weather.progress-interval", "weather.api.connect-timeout",
+                "weather.api.read-timeout", "weather.api.retry-backoff", "weather.api.throttle-pause",
+                "weather.api.throttle-patience");
+
+        for (String value : List.of("0s", "-3s")) {
+            assertThat(run(durations.stream().map(option -> "--" + option + "=" + value).toArray(String[]::new)))
+                    .as(value).isEqualTo(ExitCodes.NOT_STARTED);
+        }
+
+        for (String option : List.of("weather.progressInterval", "weather.api.connectTimeout",
+                "weather.api.readTimeout", "weather.api.retryBackoff", "weather.api.throttlePause",
+                "weather.api.throttlePatience")) {
+            assertThat(output).contains("Property: " + option + "\n    Value: \"PT0S\"")
+                    .contains("Property: " + option + "\n    Value: \"PT-3S\"");
+        }
+        assertThat(output).contains("must be longer than or equal to 1 milli");
+        assertThat(output(".jsonl")).as("nothing was staged nor fetched").doesNotExist();
         assertThat(requests()).isZero();
     }
 }

@@ -1,0 +1,45 @@
+package org.weatherbatch.job;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.weatherbatch.config.InvalidOptionException;
+
+/**
+ * The state folder (weather.state-dir), where the job repository and the run locks are
+ * written: created if need be, and found writable by writing in it, so that a folder on a
+ * read-only file system stops the start naming it and the operating system's reason.
+ */
+final class StateFolder {
+
+    private StateFolder() {
+    }
+
+    static void checkWritable(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Files.delete(Files.createTempFile(folder, ".writable-", ".tmp"));
+        }
+        catch (IOException e) {
+            throw new InvalidOptionException("weather.state-dir", folder, "cannot write in "
+                    + folder.toAbsolutePath() + ": " + reason(e)
+                    + " (the job repository and the run locks are written there)");
+        }
+    }
+
+    /** The operating system's reason, which some exceptions only imply by their type. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "it is a file, not a folder";
+        }
+        return e instanceof FileSystemException fileSystem && fileSystem.getReason() != null
+                ? fileSystem.getReason() : e.toString();
+    }
+}
