@@ -1,0 +1,13 @@
+package org.weatherbatch.input;
+
+/**
+ * Text read from an input file: one line, or one CSV record of one or more lines.
+ *
+ * @param lineNumber the number of its (first) line, counted from 1
+ * @param text its text, lines joined by {@code \n}; for a record too long, only its start
+ * @param tooLong whether it is longer than {@link InputLines#MAX_LENGTH} characters
+ * @param notUtf8 whether its bytes are not valid UTF-8, the bad ones read as U+FFFD (not
+ *        looked at in a line too long)
+ */
+record InputRecord(long lineNumber, String text, boolean tooLong, boolean notUtf8) {
+}
