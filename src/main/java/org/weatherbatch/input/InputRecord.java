@@ -10,4 +10,14 @@ package org.weatherbatch.input;
  *        looked at in a line too long)
  */
 record InputRecord(long lineNumber, String text, boolean tooLong, boolean notUtf8) {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    /** The text without a byte order mark and surrounding blanks, or null when blank or a comment. */
+    String content() {
+        String content = lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK
+                ? text.substring(1) : text;
+        content = content.strip();
+        return content.isEmpty() || content.startsWith("#") ? null : content;
+    }
 }

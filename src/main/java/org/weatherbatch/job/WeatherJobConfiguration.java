@@ -1,6 +1,5 @@
 package org.weatherbatch.job;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Future;
@@ -13,13 +12,10 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
 import org.springframework.batch.integration.async.AsyncItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.weatherbatch.config.WeatherProperties;
@@ -31,11 +27,10 @@ import org.weatherbatch.fetch.WeatherClient;
 import org.weatherbatch.fetch.WeatherProvider;
 import org.weatherbatch.fetch.ZipcodeFetcher;
 import org.weatherbatch.input.DuplicateZipcodeFilter;
-import org.weatherbatch.input.InputLayout;
 import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.input.StagingWriter;
 import org.weatherbatch.input.ZipcodeLine;
-import org.weatherbatch.input.ZipcodeLines;
+import org.weatherbatch.input.ZipcodeLineReader;
 import org.weatherbatch.output.FetchResult;
 import org.weatherbatch.output.FetchResultWriter;
 import org.weatherbatch.output.OutputFiles;
@@ -91,13 +86,7 @@ public class WeatherJobConfiguration {
             StagedZipcodes stagedZipcodes, WeatherProperties properties, RunStop runStop,
             @Value(INPUT) String input, @Value(DATE) LocalDate date, @Value(INSTANCE_ID) long jobInstanceId) {
         Path file = Path.of(input);
-        FlatFileItemReader<ZipcodeLine> lines = new FlatFileItemReaderBuilder<ZipcodeLine>()
-                .name("zipcodeLineReader")
-                .resource(new FileSystemResource(file))
-                .encoding(StandardCharsets.UTF_8.name())
-                .comments() // ZipcodeLines sees comments itself, to count them and to look past a BOM
-                .lineMapper(new ZipcodeLines(InputLayout.detect(file)))
-                .build();
+        ZipcodeLineReader lines = new ZipcodeLineReader(file);
         StagingWriter stagingWriter = new StagingWriter(stagedZipcodes.writer(jobInstanceId),
                 OutputWriters.failures(outputFiles(properties, input, date).failures(), false));
         return new StepBuilder(STAGE_STEP, jobRepository)
