@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -34,26 +36,29 @@ class StageRestartTest extends WeatherJobTestSupport {
         Set<String> zips = new LinkedHashSet<>();
         List<List<String>> failures = new ArrayList<>();
         long line = 2;
+        int failureFileLines = 1;
         for (int i = 1; i <= RECORDS; i++) {
+            int lines = i % 2 == 0 ? 2 : 1;
             String zip = i % 100 == 50 ? String.format("%05d", 1000 + i / 100 % 20) : "x" + i;
-            String record = i % 2 == 0 ? "\"Name " + i + "\",\"Street\r\nApt " + i + "\"," + zip
+            String record = lines == 2 ? "\"Name " + i + "\",\"Street\r\nApt " + i + "\"," + zip
                     : "Name " + i + ",Street," + zip;
             file.append(record).append("\r\n");
             if (zip.startsWith("x")) {
                 failures.add(List.of(record.replace("\r\n", "\n"), String.valueOf(line), "invalid-line",
                         "not a zipcode: " + zip));
+                failureFileLines += lines;
             }
             else {
                 zips.add(zip);
             }
-            line += i % 2 == 0 ? 2 : 1;
+            line += lines;
         }
         Files.writeString(input, file, StandardCharsets.UTF_8);
 
         Process child = startChild();
         awaitTrue(() -> failureLines() > 1, "the stage step's first commit");
         child.destroyForcibly().waitFor(); // SIGKILL
-        assertThat(failureLines()).as("killed before staging ended").isLessThan(failures.size());
+        assertThat(failureLines()).as("killed before staging ended").isLessThan(failureFileLines);
 
         assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
 
@@ -69,9 +74,20 @@ class StageRestartTest extends WeatherJobTestSupport {
         }
     }
 
+    /** The most lines in any failures file of the output folder, whichever the stage step writes first. */
     private int failureLines() {
+        try (Stream<Path> files = Files.list(work.resolve("output"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith("failures.csv"))
+                    .mapToInt(StageRestartTest::lineCount).max().orElse(0);
+        }
+        catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static int lineCount(Path file) {
         try {
-            return Files.exists(output("-failures.csv")) ? Files.readAllLines(output("-failures.csv")).size() : 0;
+            return Files.readAllLines(file).size();
         }
         catch (IOException e) {
             return 0;
