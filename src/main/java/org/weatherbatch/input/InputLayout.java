@@ -1,10 +1,7 @@
 package org.weatherbatch.input;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +9,9 @@ import java.util.Set;
 
 /**
  * Where the zipcodes are in an input file: the header line, if the file has one, and the
- * column. Found once, from the first line that is neither blank nor a comment, so that a
- * restart in the middle of the file reads it the same way as the first run did.
+ * column. Found once, from the first record that is neither blank nor a comment, so that a
+ * restart in the middle of the file reads it the same way as the first run did. A header
+ * with bytes that are not UTF-8 still names its columns (the line itself is reported).
  *
  * @param headerLine the number of the header line, or 0 when the file has none
  * @param zipColumn the index of the zipcode column
@@ -24,13 +22,14 @@ public record InputLayout(long headerLine, int zipColumn) {
     private static final Set<String> ZIP_HEADERS = Set.of("zip", "zipcode", "zip5", "postalcode", "postcode");
 
     public static InputLayout detect(Path file) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            long lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                String content = ZipcodeLines.content(line, lineNumber);
+        try (CsvRecords records = CsvRecords.open(file)) {
+            for (InputRecord record = records.next(); record != null; record = records.next()) {
+                String content = record.content();
                 if (content == null) {
                     continue;
+                }
+                if (record.tooLong()) {
+                    break;
                 }
                 List<String> fields;
                 try {
@@ -41,7 +40,7 @@ public record InputLayout(long headerLine, int zipColumn) {
                 }
                 for (int column = 0; column < fields.size(); column++) {
                     if (isZipHeader(fields.get(column))) {
-                        return new InputLayout(lineNumber, column);
+                        return new InputLayout(record.lineNumber(), column);
                     }
                 }
                 break;

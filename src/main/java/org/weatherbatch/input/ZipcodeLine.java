@@ -1,10 +1,10 @@
 package org.weatherbatch.input;
 
 /**
- * One line of an input file, classified.
+ * One line of an input file, or one CSV record of several lines, classified.
  *
- * @param lineNumber the line's number in the file, counted from 1
- * @param raw the line as read
+ * @param lineNumber the number of its (first) line in the file, counted from 1
+ * @param raw the line as read: a record's lines joined by {@code \n}; of one too long, its start
  * @param kind what the line holds
  * @param zip the 5-digit zipcode, for {@link Kind#ZIPCODE} and {@link Kind#DUPLICATE}
  * @param reason why the line is not a zipcode, for {@link Kind#INVALID}

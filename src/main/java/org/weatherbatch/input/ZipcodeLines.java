@@ -10,27 +10,37 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.batch.infrastructure.item.file.LineMapper;
 
-/** Turns each line of an input file into a {@link ZipcodeLine}, given the file's layout. */
-public class ZipcodeLines implements LineMapper<ZipcodeLine> {
+/** Turns each record of an input file into a {@link ZipcodeLine}, given the file's layout. */
+class ZipcodeLines {
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** Enough of a line too long to recognise it in the failures file, yet one terminal line. */
+    static final int SHOWN_OF_A_LONG_LINE = 80;
 
     /** Five digits, optionally followed by the four of a ZIP+4. */
     private static final Pattern ZIPCODE = Pattern.compile("(\\d{5})(?:-\\d{4})?");
 
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setTrim(true).get();
 
+    private static final String NOT_CSV = "not a CSV line (unbalanced quotes?)";
+
     private final InputLayout layout;
 
-    public ZipcodeLines(InputLayout layout) {
+    ZipcodeLines(InputLayout layout) {
         this.layout = layout;
     }
 
-    @Override
-    public ZipcodeLine mapLine(String line, int lineNumber) {
-        String content = content(line, lineNumber);
+    ZipcodeLine map(InputRecord record) {
+        long lineNumber = record.lineNumber();
+        String line = record.text();
+        if (record.tooLong()) {
+            return ZipcodeLine.invalid(lineNumber, line.substring(0, Math.min(line.length(), SHOWN_OF_A_LONG_LINE)),
+                    "line longer than " + InputLines.MAX_LENGTH + " characters");
+        }
+        if (record.notUtf8()) {
+            return ZipcodeLine.invalid(lineNumber, line, "not UTF-8");
+        }
+        String content = record.content();
         if (content == null || lineNumber == layout.headerLine()) {
             return ZipcodeLine.ignored(lineNumber, line);
         }
@@ -62,18 +72,10 @@ public class ZipcodeLines implements LineMapper<ZipcodeLine> {
         return "not a zipcode: " + field;
     }
 
-    /** The line without a byte order mark, or null when it is blank or a comment. */
-    static String content(String line, long lineNumber) {
-        String content = lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK
-                ? line.substring(1) : line;
-        content = content.strip();
-        return content.isEmpty() || content.startsWith("#") ? null : content;
-    }
-
     /**
-     * The line's fields, unquoted and trimmed; IllegalArgumentException when it is not CSV.
-     * Lines without quotes, nearly all of them, are split by hand: a CSV parser per line
-     * made staging a million-line file take half a minute.
+     * The record's fields, unquoted and trimmed; IllegalArgumentException when it is not one
+     * CSV record. Records without quotes, nearly all of them, are split by hand: a CSV parser
+     * per record made staging a million-line file take half a minute.
      */
     static List<String> fields(String content) {
         if (content.indexOf('"') < 0) {
@@ -81,10 +83,13 @@ public class ZipcodeLines implements LineMapper<ZipcodeLine> {
         }
         try (CSVParser parser = CSVParser.parse(content, CSV)) {
             List<CSVRecord> records = parser.getRecords();
-            return records.isEmpty() ? List.of() : records.get(0).toList();
+            if (records.size() != 1) {
+                throw new IllegalArgumentException(NOT_CSV);
+            }
+            return records.get(0).toList();
         }
         catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new IllegalArgumentException("not a CSV line (unbalanced quotes?)");
+            throw new IllegalArgumentException(NOT_CSV);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.weatherbatch.job;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -15,15 +14,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
 import org.springframework.batch.integration.async.AsyncItemProcessor;
 import org.springframework.batch.integration.async.AsyncItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,13 +31,12 @@ import org.weatherbatch.fetch.WeatherClient;
 import org.weatherbatch.fetch.WeatherProvider;
 import org.weatherbatch.fetch.ZipcodeFetcher;
 import org.weatherbatch.input.DuplicateZipcodeFilter;
-import org.weatherbatch.input.InputLayout;
 import org.weatherbatch.input.StagedZipcode;
 import org.weatherbatch.input.StagedZipcodePartitioner;
 import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.input.StagingWriter;
 import org.weatherbatch.input.ZipcodeLine;
-import org.weatherbatch.input.ZipcodeLines;
+import org.weatherbatch.input.ZipcodeLineReader;
 import org.weatherbatch.output.FetchResult;
 import org.weatherbatch.output.FetchResultWriter;
 import org.weatherbatch.output.OutputFiles;
@@ -112,13 +107,7 @@ public class WeatherJobConfiguration {
             StagedZipcodes stagedZipcodes, RunStop runStop, @Value(INPUT) String input,
             @Value(OUTPUTS) String outputs, @Value(INSTANCE_ID) long jobInstanceId) {
         Path file = Path.of(input);
-        FlatFileItemReader<ZipcodeLine> lines = new FlatFileItemReaderBuilder<ZipcodeLine>()
-                .name("zipcodeLineReader")
-                .resource(new FileSystemResource(file))
-                .encoding(StandardCharsets.UTF_8.name())
-                .comments() // ZipcodeLines sees comments itself, to count them and to look past a BOM
-                .lineMapper(new ZipcodeLines(InputLayout.detect(file)))
-                .build();
+        ZipcodeLineReader lines = new ZipcodeLineReader(file);
         StagingWriter stagingWriter = new StagingWriter(stagedZipcodes.writer(jobInstanceId),
                 OutputWriters.failures(OutputFiles.at(outputs).stagePart(jobInstanceId).failures()));
         return new StepBuilder(STAGE_STEP, jobRepository)
