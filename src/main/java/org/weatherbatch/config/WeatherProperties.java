@@ -33,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param outputDir the folder the outputs are written to
  * @param stateDir the folder of the job's own state: the H2 job repository and the run locks
  * @param concurrency the most requests in flight at once
- * @param partitions how many ranges of the input the fetch step splits into, run side by side
+ * @param partitions how many of the fetch step's partitions (ranges of the input) run side by side
  * @param chunkSize zipcodes per transaction in each partition
  * @param units units of the answers: the same whichever provider answers
  * @param provider who answers; openweathermap when a key is set, open-meteo otherwise
@@ -57,25 +57,20 @@ public record WeatherProperties(
         Provider provider,
         @Valid @NotNull Api api) {
 
-    /** Enough partitions that the others keep the workers busy while some wait on a slow answer. */
-    static final int WORKERS_PER_PARTITION = 4;
+    /** A partition per worker: the others keep the workers busy while some wait on a slow answer. */
+    static final int MAX_PARTITIONS = 128;
 
-    static final int MAX_PARTITIONS = 64;
-
-    /** The partitions' chunks together hold this many zipcodes per worker: enough queued for every worker. */
-    static final int IN_FLIGHT_PER_WORKER = 4;
-
-    static final int MIN_CHUNK = 8;
+    static final int CHUNK_SIZE = 16;
 
     public WeatherProperties {
         if (date == null) {
             date = LocalDate.now();
         }
         if (partitions == null) {
-            partitions = Math.min(Math.max(concurrency / WORKERS_PER_PARTITION, 2), MAX_PARTITIONS);
+            partitions = Math.min(Math.max(concurrency, 2), MAX_PARTITIONS);
         }
         if (chunkSize == null) {
-            chunkSize = Math.max(IN_FLIGHT_PER_WORKER * Math.max(concurrency, 1) / partitions, MIN_CHUNK);
+            chunkSize = CHUNK_SIZE;
         }
     }
 

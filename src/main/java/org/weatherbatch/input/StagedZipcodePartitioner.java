@@ -24,14 +24,21 @@ public class StagedZipcodePartitioner implements Partitioner {
 
     private final long jobInstanceId;
 
-    public StagedZipcodePartitioner(StagedZipcodes stagedZipcodes, long jobInstanceId) {
+    private final int rangeSize;
+
+    /** @param rangeSize the most zipcodes a partition gets when there are more than the grid size's */
+    public StagedZipcodePartitioner(StagedZipcodes stagedZipcodes, long jobInstanceId, int rangeSize) {
         this.stagedZipcodes = stagedZipcodes;
         this.jobInstanceId = jobInstanceId;
+        this.rangeSize = rangeSize;
     }
 
+    /** At least gridSize partitions, and more when each would get more than the range size. */
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<Long> starts = stagedZipcodes.rangeStarts(jobInstanceId, gridSize);
+        int staged = stagedZipcodes.count(jobInstanceId);
+        int parts = Math.max(gridSize, (staged + rangeSize - 1) / rangeSize);
+        List<Long> starts = stagedZipcodes.rangeStarts(jobInstanceId, parts);
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int part = 0; part < Math.max(starts.size(), 1); part++) {
             ExecutionContext range = new ExecutionContext();

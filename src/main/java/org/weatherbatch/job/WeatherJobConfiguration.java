@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.weatherbatch.config.WeatherProperties;
@@ -72,6 +71,12 @@ public class WeatherJobConfiguration {
     public static final String MERGE_STEP = "mergeOutputs";
 
     public static final String CLEAN_UP_STEP = "dropStagedZipcodes";
+
+    /**
+     * Small partitions, many more than run at once: each slow answer stalls its partition's
+     * chunk, and a partition's stalls add up, so the run's end waits for one short partition.
+     */
+    private static final int CHUNKS_PER_PARTITION = 4;
 
     /** Staging is local work: large chunks keep the commits (an fsync and an H2 store each) few. */
     private static final int STAGE_CHUNK_SIZE = 10_000;
@@ -131,7 +136,7 @@ public class WeatherJobConfiguration {
     Step fetchWeather(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             WeatherProperties properties, StagedZipcodes stagedZipcodes, WeatherClient weatherClient,
             WeatherProvider weatherProvider, FetchMetrics fetchMetrics, ThreadPoolTaskExecutor fetchExecutor,
-            SimpleAsyncTaskExecutor partitionExecutor, JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader,
+            ThreadPoolTaskExecutor partitionExecutor, JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader,
             AsyncItemWriter<FetchResult> fetchResultWriter, FetchTimeEstimate fetchTimeEstimate,
             ProgressReport progressReport, RunStop runStop, @Value(INSTANCE_ID) long jobInstanceId) {
         AsyncItemProcessor<StagedZipcode, FetchResult> fetches = new AsyncItemProcessor<>(
@@ -146,7 +151,8 @@ public class WeatherJobConfiguration {
                 .interruptionPolicy(runStop)
                 .build();
         return new StepBuilder(FETCH_STEP, jobRepository)
-                .partitioner(FETCH_PARTITION_STEP, new StagedZipcodePartitioner(stagedZipcodes, jobInstanceId))
+                .partitioner(FETCH_PARTITION_STEP, new StagedZipcodePartitioner(stagedZipcodes, jobInstanceId,
+                        properties.chunkSize() * CHUNKS_PER_PARTITION))
                 .step(partition)
                 .gridSize(properties.partitions())
                 .taskExecutor(partitionExecutor)
@@ -214,10 +220,18 @@ public class WeatherJobConfiguration {
         return executor;
     }
 
-    /** The partitions run side by side, a thread each: their work is waiting on the fetch workers. */
+    /**
+     * Runs weather.partitions partitions side by side; the next waiting one starts as soon as
+     * one ends, so a partition slowed by slow answers holds back only itself.
+     */
     @Bean
-    SimpleAsyncTaskExecutor partitionExecutor() {
-        return new SimpleAsyncTaskExecutor("partition-");
+    ThreadPoolTaskExecutor partitionExecutor(WeatherProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.partitions());
+        executor.setMaxPoolSize(properties.partitions());
+        executor.setThreadNamePrefix("partition-");
+        executor.setDaemon(true);
+        return executor;
     }
 
     @Bean

@@ -39,7 +39,7 @@ class StagedZipcodesTest {
     void thePartitionerCutsContiguousRangesOfAboutEqualSizeThatCoverEveryLine() throws Exception {
         stage(2, 3, 5, 8, 13, 21, 34);
 
-        Map<String, ExecutionContext> partitions = new StagedZipcodePartitioner(staged, 1).partition(3);
+        Map<String, ExecutionContext> partitions = new StagedZipcodePartitioner(staged, 1, 100).partition(3);
 
         assertThat(partitions).containsOnlyKeys("partition0000", "partition0001", "partition0002");
         List<List<Long>> lines = new ArrayList<>();
@@ -54,10 +54,21 @@ class StagedZipcodesTest {
     }
 
     @Test
+    void moreZipcodesThanTheGridTimesTheRangeSizeMakeMorePartitionsOfAtMostThatSize() throws Exception {
+        stage(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+
+        Map<String, ExecutionContext> partitions = new StagedZipcodePartitioner(staged, 1, 3).partition(2);
+
+        assertThat(partitions).hasSize(4);
+        assertThat(partitions.values()).extracting(range -> range.getLong("firstLine")).containsExactly(1L, 4L, 7L,
+                10L);
+    }
+
+    @Test
     void nothingStagedIsOneEmptyPartition() {
         staged.create(1);
 
-        Map<String, ExecutionContext> partitions = new StagedZipcodePartitioner(staged, 1).partition(4);
+        Map<String, ExecutionContext> partitions = new StagedZipcodePartitioner(staged, 1, 100).partition(4);
 
         assertThat(partitions).containsOnlyKeys("partition0000");
     }

@@ -174,35 +174,6 @@ class OperationsTest extends WeatherJobTestSupport {
     }
 
     @Test
-    void sigtermStopsTheRunWhichThenRerunsToExactlyOnceOutput(CapturedOutput output) throws Exception {
-        List<String> zips = IntStream.range(0, 400).mapToObj(i -> String.format("%05d", 5000 + i)).toList();
-        writeInput(zips.toArray(String[]::new));
-        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(5)
-                .willReturn(okJson(weatherBody("Slowtown")).withFixedDelay(100)));
-        Process child = startChild("--weather.chunk-size=8");
-        awaitTrue(() -> jsonLineCount() >= 16, "the run to commit some chunks");
-        // then the API hangs: the stop must end requests blocked in a socket read, not wait for their timeout
-        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(3)
-                .willReturn(okJson(weatherBody("Hungtown")).withFixedDelay(60_000)));
-        Thread.sleep(500);
-
-        child.destroy(); // SIGTERM
-        assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("exits before the 15 s read timeout").isTrue();
-        assertThat(child.exitValue()).isNotZero();
-        assertThat(java.nio.file.Files.readString(work.resolve("child-0.log")))
-                .contains("Shutting down: stopping the run in progress");
-        assertThat(jsonLineCount()).isLessThan(zips.size());
-
-        assertThat(run("history")).isEqualTo(ExitCodes.COMPLETED);
-        assertThat(output).containsPattern("\\s+1\\s+" + DATE + "\\s+STOPPED\\s");
-        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(2).willReturn(okJson(weatherBody("Fasttown"))));
-        assertThat(run("--weather.chunk-size=8")).isEqualTo(ExitCodes.COMPLETED);
-        assertThat(output).contains("Restarting the STOPPED run of");
-        assertThat(jsonZips()).containsExactlyElementsOf(zips);
-        assertThat(lines(".csv")).hasSize(1 + zips.size()).doesNotHaveDuplicates();
-    }
-
-    @Test
     void theScheduleRunsEachTicksDateAndKeepsGoing(CapturedOutput output) throws Exception {
         writeInput("02134", "10001");
         Process scheduled = startChild("--weather.schedule=*/2 * * * * *", "--weather.schedule-zone=UTC");

@@ -63,6 +63,23 @@ class StopTest extends WeatherJobTestSupport {
         assertStoppedThenRerunCompletesExactlyOnce(output, zips);
     }
 
+    @Test
+    void aStopWhileRequestsHangEndsThemAtOnceNotAtTheirReadTimeout(CapturedOutput output) throws Exception {
+        writeInput(zips.toArray(String[]::new));
+        Process child = startChild("--weather.chunk-size=8");
+        awaitTrue(() -> jsonLineCount() >= 16, "the run to commit some chunks");
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(3)
+                .willReturn(okJson(weatherBody("Hungtown")).withFixedDelay(60_000)));
+        Thread.sleep(500);
+
+        child.destroy(); // SIGTERM
+
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("exits before the 15 s read timeout").isTrue();
+        assertThat(child.exitValue()).isEqualTo(SIGTERM_EXIT);
+        assertThat(jsonLineCount()).isLessThan(zips.size());
+        assertStoppedThenRerunCompletesExactlyOnce(output, zips);
+    }
+
     private void stopChildAfter(String logLine, int delayMillis, String... options) throws Exception {
         Process child = startChild(options);
         Path log = work.resolve("child-0.log");
