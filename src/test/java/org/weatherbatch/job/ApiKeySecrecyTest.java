@@ -44,7 +44,8 @@ class ApiKeySecrecyTest extends WeatherJobTestSupport {
                 .withBody("{\"cod\":429,\"message\":\"blocked " + API_KEY + "\"}"), okJson(weatherBody("Denver")));
         stubZip("70112", invalidKey().withHeader("X-Cache-Key", "/data/2.5/weather?appid=" + API_KEY));
 
-        int exitCode = run("--weather.concurrency=1", "--weather.partitions=1", "--weather.api.read-timeout=300ms",
+        int exitCode = run("--weather.concurrency=1", "--weather.partitions=1", "--weather.chunk-size=4",
+                "--weather.api.read-timeout=300ms",
                 "--logging.level.org.weatherbatch=TRACE", "--logging.level.org.springframework.batch=DEBUG");
 
         assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
