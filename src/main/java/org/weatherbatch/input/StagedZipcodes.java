@@ -12,6 +12,9 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.support.SqlPagingQueryProviderFactoryBean;
+import org.springframework.batch.infrastructure.support.DatabaseType;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,6 +29,9 @@ public class StagedZipcodes {
     private final DataSource dataSource;
 
     private final JdbcClient jdbc;
+
+    /** Looked up once: each partition's reader would ask the database for it otherwise, one at a time. */
+    private volatile DatabaseType databaseType;
 
     public StagedZipcodes(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -54,17 +60,28 @@ public class StagedZipcodes {
     /** The staged zipcodes of lines first to last, in line order; restartable by the last line read. */
     public JdbcPagingItemReader<StagedZipcode> reader(long jobInstanceId, long firstLine, long lastLine,
             int pageSize) throws Exception {
+        SqlPagingQueryProviderFactoryBean query = new SqlPagingQueryProviderFactoryBean();
+        query.setDataSource(dataSource);
+        query.setDatabaseType(databaseType().name());
+        query.setSelectClause("LINE_NO, ZIP");
+        query.setFromClause(table(jobInstanceId));
+        query.setWhereClause("LINE_NO BETWEEN :firstLine AND :lastLine");
+        query.setSortKeys(Map.of("LINE_NO", Order.ASCENDING));
         return new JdbcPagingItemReaderBuilder<StagedZipcode>()
                 .name("stagedZipcodeReader")
                 .dataSource(dataSource)
-                .selectClause("LINE_NO, ZIP")
-                .fromClause(table(jobInstanceId))
-                .whereClause("LINE_NO BETWEEN :firstLine AND :lastLine")
+                .queryProvider(query.getObject())
                 .parameterValues(Map.of("firstLine", firstLine, "lastLine", lastLine))
-                .sortKeys(Map.of("LINE_NO", Order.ASCENDING))
                 .rowMapper((row, rowNumber) -> new StagedZipcode(row.getLong(1), row.getString(2)))
                 .pageSize(pageSize)
                 .build();
+    }
+
+    private DatabaseType databaseType() throws MetaDataAccessException {
+        if (databaseType == null) {
+            databaseType = DatabaseType.fromMetaData(dataSource);
+        }
+        return databaseType;
     }
 
     /**
