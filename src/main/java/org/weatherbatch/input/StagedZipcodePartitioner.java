@@ -26,18 +26,21 @@ public class StagedZipcodePartitioner implements Partitioner {
 
     private final int rangeSize;
 
-    /** @param rangeSize the most zipcodes a partition gets when there are more than the grid size's */
+    /** Partitions per grid slot at most: each is a step execution, kept in memory for the run. */
+    private static final int MAX_PER_SLOT = 4;
+
+    /** @param rangeSize the zipcodes a partition gets when there are enough for more than the grid size */
     public StagedZipcodePartitioner(StagedZipcodes stagedZipcodes, long jobInstanceId, int rangeSize) {
         this.stagedZipcodes = stagedZipcodes;
         this.jobInstanceId = jobInstanceId;
         this.rangeSize = rangeSize;
     }
 
-    /** At least gridSize partitions, and more when each would get more than the range size. */
+    /** Ranges of the range size, at least gridSize of them and at most four times that. */
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         int staged = stagedZipcodes.count(jobInstanceId);
-        int parts = Math.max(gridSize, (staged + rangeSize - 1) / rangeSize);
+        int parts = Math.max(gridSize, Math.min((staged + rangeSize - 1) / rangeSize, MAX_PER_SLOT * gridSize));
         List<Long> starts = stagedZipcodes.rangeStarts(jobInstanceId, parts);
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int part = 0; part < Math.max(starts.size(), 1); part++) {

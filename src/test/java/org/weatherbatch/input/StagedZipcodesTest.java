@@ -65,6 +65,13 @@ class StagedZipcodesTest {
     }
 
     @Test
+    void atMostFourPartitionsAGridSlotHoweverManyZipcodes() throws Exception {
+        stage(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+
+        assertThat(new StagedZipcodePartitioner(staged, 1, 1).partition(2)).hasSize(8);
+    }
+
+    @Test
     void nothingStagedIsOneEmptyPartition() {
         staged.create(1);
 
