@@ -83,7 +83,7 @@ public class RunSummaryListener implements JobExecutionListener {
         if (jobExecution.getStatus() == BatchStatus.STOPPED) {
             log.warn("  stopped: rerun the same command to continue from the last commit");
         }
-        else {
+        else if (jobExecution.getStatus() != BatchStatus.COMPLETED) {
             rootFailure(jobExecution).ifPresent(failure -> log.error("  failed: {}", FailureText.of(failure)));
             log.error("  rerun the same command to continue from the last commit");
         }
