@@ -1,13 +1,11 @@
 package org.weatherbatch.job;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.weatherbatch.config.InvalidOptionException;
+import org.weatherbatch.summary.FailureText;
 
 /**
  * The state folder (weather.state-dir), where the job repository and the run locks are
@@ -26,20 +24,9 @@ final class StateFolder {
         }
         catch (IOException e) {
             throw new InvalidOptionException("weather.state-dir", folder, "cannot write in "
-                    + folder.toAbsolutePath() + ": " + reason(e)
+                    + folder.toAbsolutePath() + ": " + FailureText.fileSystemReason(e)
                     + " (the job repository and the run locks are written there)");
         }
     }
 
-    /** The operating system's reason, which some exceptions only imply by their type. */
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "it is a file, not a folder";
-        }
-        return e instanceof FileSystemException fileSystem && fileSystem.getReason() != null
-                ? fileSystem.getReason() : e.toString();
-    }
 }

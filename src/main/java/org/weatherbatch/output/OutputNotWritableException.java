@@ -1,12 +1,10 @@
 package org.weatherbatch.output;
 
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.weatherbatch.summary.FailureText;
 
 /**
  * An output file could not be written. The message names the file and the operating
@@ -28,23 +26,10 @@ public class OutputNotWritableException extends ItemStreamException {
         return deepest;
     }
 
-    /** A FileSystemException's message is often only a path: say what it means. */
+    /** A FileSystemException's message is often only a path: its reason, and the path when it is another. */
     private static String describe(Path file, Throwable reason) {
-        if (!(reason instanceof FileSystemException problem)) {
-            return reason.getMessage() != null ? reason.getMessage() : reason.getClass().getSimpleName();
-        }
-        String what = problem.getReason() != null ? problem.getReason() : meaning(problem);
-        return problem.getFile() == null || problem.getFile().equals(file.toString()) ? what
-                : problem.getFile() + ": " + what;
-    }
-
-    private static String meaning(FileSystemException problem) {
-        if (problem instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (problem instanceof FileAlreadyExistsException) {
-            return "a file is in the way of a folder";
-        }
-        return problem instanceof NoSuchFileException ? "no such file or folder" : problem.getClass().getSimpleName();
+        String what = FailureText.fileSystemReason(reason);
+        return reason instanceof FileSystemException problem && problem.getFile() != null
+                && !problem.getFile().equals(file.toString()) ? problem.getFile() + ": " + what : what;
     }
 }
