@@ -63,13 +63,10 @@ public class RunHistory {
         }
     }
 
-    /**
-     * A failed partition's exit description before the job's, which only says that one
-     * failed; Spring Batch names a partition's step execution "worker:partition".
-     */
+    /** A failed partition's exit description before the job's, which only says that one failed. */
     private static String rootExitDescription(JobExecution execution) {
         return execution.getStepExecutions().stream()
-                .filter(step -> step.getStepName().contains(":") && step.getStatus() == BatchStatus.FAILED)
+                .filter(step -> FetchPartitions.isPartition(step) && step.getStatus() == BatchStatus.FAILED)
                 .map(step -> step.getExitStatus().getExitDescription())
                 .filter(description -> description != null && !description.isBlank())
                 .findFirst()

@@ -28,6 +28,11 @@ public class FetchPartitions {
         this.partitionStep = partitionStep;
     }
 
+    /** Whether the step execution is a partition's, of any partitioned step. */
+    public static boolean isPartition(StepExecution step) {
+        return step.getStepName().contains(SEPARATOR);
+    }
+
     /** In partition order; none before the fetch step has split the run. */
     public List<StepExecution> latest(JobInstance run) {
         List<StepExecution> partitions = new ArrayList<>();

@@ -89,13 +89,10 @@ public class RunSummaryListener implements JobExecutionListener {
         }
     }
 
-    /**
-     * A partition's failure before its manager's, which only says that one failed; Spring
-     * Batch names a partition's step execution "worker:partition".
-     */
+    /** A partition's failure before its manager's, which only says that one failed. */
     private static Optional<Throwable> rootFailure(JobExecution jobExecution) {
         return jobExecution.getStepExecutions().stream()
-                .filter(step -> step.getStepName().contains(":"))
+                .filter(FetchPartitions::isPartition)
                 .flatMap(step -> step.getFailureExceptions().stream())
                 .findFirst()
                 .or(() -> jobExecution.getAllFailureExceptions().stream().findFirst());
