@@ -77,21 +77,20 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
         stop.enter();
         try {
             FetchResult result = fetch(zipcode);
-            if (stop.raised()) {
-                throw new RunStop.RunStoppedException();
+            if (!stop.raised()) {
+                metrics.itemDone(result);
+                return result;
             }
-            metrics.itemDone(result);
-            return result;
         }
         catch (RuntimeException failure) {
-            if (stop.raised()) {
-                throw new JobInterruptedException("Stopped before zipcode " + zipcode.zip() + " was fetched");
+            if (!stop.raised()) {
+                throw failure;
             }
-            throw failure;
         }
         finally {
             stop.exit();
         }
+        throw new JobInterruptedException("Stopped before zipcode " + zipcode.zip() + " was fetched");
     }
 
     private FetchResult fetch(StagedZipcode zipcode) {

@@ -31,10 +31,7 @@ public final class OutputFileWriter<T> implements ItemStreamWriter<T> {
             Files.createDirectories(path.toAbsolutePath().getParent());
             file.open(executionContext);
         }
-        catch (IOException e) {
-            throw new OutputNotWritableException(path, e);
-        }
-        catch (RuntimeException e) {
+        catch (IOException | RuntimeException e) {
             throw new OutputNotWritableException(path, e);
         }
     }
