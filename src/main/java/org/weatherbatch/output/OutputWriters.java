@@ -1,12 +1,8 @@
 package org.weatherbatch.output;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemWriterBuilder;
-import org.springframework.core.io.FileSystemResource;
 
 /**
  * The writers of the part files that each step and fetch partition writes, without headers
@@ -38,19 +34,18 @@ public final class OutputWriters {
      * need no escaping: a 5-digit zipcode, a provider's id, an ISO-8601 instant.
      */
     public static OutputFileWriter<Weather> jsonLines(Path file) {
-        return build(file, builder(file, JSON_LINES_WRITER, Weather.class)
-                .lineAggregator(weather -> "{\"zip\":\"" + weather.zip() + "\",\"provider\":\"" + weather.provider()
-                        + "\",\"fetchedAt\":\"" + weather.fetchedAt() + "\",\"response\":" + weather.response() + "}"));
+        return new OutputFileWriter<>(file, JSON_LINES_WRITER,
+                weather -> "{\"zip\":\"" + weather.zip() + "\",\"provider\":\"" + weather.provider()
+                        + "\",\"fetchedAt\":\"" + weather.fetchedAt() + "\",\"response\":" + weather.response() + "}");
     }
 
     public static OutputFileWriter<Weather> csv(Path file) {
-        return build(file, builder(file, CSV_WRITER, Weather.class).lineAggregator(WeatherCsv::row));
+        return new OutputFileWriter<>(file, CSV_WRITER, WeatherCsv::row);
     }
 
     public static OutputFileWriter<Failure> failures(Path file) {
-        return build(file, builder(file, FAILURES_WRITER, Failure.class)
-                .lineAggregator(failure -> CsvLines.format(failure.zipOrLine(), failure.lineNumber(),
-                        failure.reason().code(), failure.detail())));
+        return new OutputFileWriter<>(file, FAILURES_WRITER, failure -> CsvLines.format(failure.zipOrLine(),
+                failure.lineNumber(), failure.reason().code(), failure.detail()));
     }
 
     /** Each writer's restart-position key in its step's execution context, and the file it writes. */
@@ -65,20 +60,5 @@ public final class OutputWriters {
 
     static String failuresHeader() {
         return CsvLines.header(FAILURE_COLUMNS);
-    }
-
-    private static <T> FlatFileItemWriterBuilder<T> builder(Path file, String name, Class<T> type) {
-        return new FlatFileItemWriterBuilder<T>()
-                .name(name)
-                .resource(new FileSystemResource(file))
-                .encoding(StandardCharsets.UTF_8.name())
-                .transactional(false)
-                // on disk before the chunk's commit reaches the job repository: after a power
-                // loss the file is never shorter than the position the repository restarts from
-                .forceSync(true);
-    }
-
-    private static <T> OutputFileWriter<T> build(Path file, FlatFileItemWriterBuilder<T> builder) {
-        return new OutputFileWriter<>(builder.build(), file);
     }
 }

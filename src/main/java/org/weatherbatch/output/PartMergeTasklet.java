@@ -1,6 +1,7 @@
 package org.weatherbatch.output;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,7 +85,10 @@ public class PartMergeTasklet implements Tasklet {
         try (FileChannel out = FileChannel.open(merging, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             if (header != null) {
-                out.write(StandardCharsets.UTF_8.encode(header + System.lineSeparator()));
+                ByteBuffer headerLine = StandardCharsets.UTF_8.encode(header + System.lineSeparator());
+                while (headerLine.hasRemaining()) {
+                    out.write(headerLine); // a file channel may write only part of it
+                }
             }
             for (OutputFiles part : parts) {
                 Path source = file.apply(part);
