@@ -35,10 +35,12 @@ public class GracefulStop implements SmartLifecycle {
         this.stop = stop;
     }
 
-    void runStarting() {
+    /** @return false when the application is shutting down: the run must not start */
+    boolean runStarting() {
         lock.lock();
         try {
-            running = true;
+            running = started;
+            return running;
         }
         finally {
             lock.unlock();

@@ -9,8 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
@@ -19,15 +18,22 @@ import org.weatherbatch.config.InvalidOptionException;
 /**
  * The long-running mode: launches the run of the input for each tick's date (in the
  * schedule's zone) and keeps going after a failed night, until the process is stopped.
- * A tick that finds its run already completed does nothing.
+ * A tick that finds its run already completed does nothing. At shutdown (SIGTERM, Ctrl-C)
+ * the run in progress is stopped as in one-shot mode ({@link GracefulStop}, stopped first).
  */
-public class NightlySchedule implements ApplicationListener<ContextClosedEvent> {
+public class NightlySchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NightlySchedule.class);
 
     private final RunLauncher launcher;
 
     private final CountDownLatch closed = new CountDownLatch(1);
+
+    private volatile boolean started;
+
+    private volatile boolean waiting;
+
+    private volatile boolean launching;
 
     public NightlySchedule(RunLauncher launcher) {
         this.launcher = launcher;
@@ -42,15 +48,18 @@ public class NightlySchedule implements ApplicationListener<ContextClosedEvent> 
             scheduler.schedule(() -> launchFor(input, LocalDate.now(zone)), new CronTrigger(cron, zone));
             log.info("Scheduled: {} at \"{}\" ({}), next at {}", input.toAbsolutePath(), cron, zone,
                     CronExpression.parse(cron).next(ZonedDateTime.now(zone)));
+            waiting = true;
             closed.await();
             return ExitCodes.COMPLETED;
         }
         finally {
-            scheduler.shutdown();
+            waiting = false;
+            scheduler.shutdown(); // the run in progress, if any, has ended STOPPED by now
         }
     }
 
     private void launchFor(Path input, LocalDate date) {
+        launching = true;
         try {
             int exitCode = launcher.launch(input, date);
             log.info("The run for {} ended with exit code {}; next run at the next tick.", date, exitCode);
@@ -58,10 +67,33 @@ public class NightlySchedule implements ApplicationListener<ContextClosedEvent> 
         catch (InvalidOptionException | IllegalStateException | UncheckedIOException e) {
             log.error("The run for {} could not start: {}; trying again at the next tick.", date, e.getMessage());
         }
+        finally {
+            launching = false;
+        }
     }
 
     @Override
-    public void onApplicationEvent(ContextClosedEvent event) {
+    public void start() {
+        started = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    /** Stopped just after {@link GracefulStop}, which has then stopped the run in progress. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1;
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+        if (waiting && !launching) {
+            log.warn("Shutting down: no run in progress; the schedule ends.");
+        }
         closed.countDown();
     }
 }

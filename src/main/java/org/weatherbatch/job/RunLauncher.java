@@ -279,7 +279,10 @@ public class RunLauncher {
 
     private int start(JobParameters parameters, String run) {
         stop.reset();
-        gracefulStop.runStarting();
+        if (!gracefulStop.runStarting()) {
+            log.warn("Not starting the run of {}: the application is shutting down.", run);
+            return ExitCodes.STOPPED;
+        }
         try {
             return ExitCodes.of(jobOperator.start(weatherJob, parameters).getStatus());
         }

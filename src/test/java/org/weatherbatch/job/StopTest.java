@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -78,6 +80,38 @@ class StopTest extends WeatherJobTestSupport {
         assertThat(child.exitValue()).isEqualTo(SIGTERM_EXIT);
         assertThat(jsonLineCount()).isLessThan(zips.size());
         assertStoppedThenRerunCompletesExactlyOnce(output, zips);
+    }
+
+    @Test
+    void aStopWhileAScheduledRunFetchesEndsItStoppedAsInOneShotMode(CapturedOutput output) throws Exception {
+        writeInput(zips.toArray(String[]::new));
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+        stopChildAfter("Executing step: [fetchWeather]", 250, "--weather.schedule=* * * * * *",
+                "--weather.schedule-zone=UTC", "--weather.chunk-size=8");
+
+        assertThat(readQuietly(work.resolve("child-0.log"))).doesNotContain("FAILED").doesNotContain("Interrupted")
+                .contains("The run for " + today + " ended with exit code 3");
+        assertThat(run("history")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).containsPattern("\\s+1\\s+" + today + "\\s+STOPPED\\s");
+        assertThat(run("--weather.date=" + today, "--weather.chunk-size=8")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).contains("Restarting the STOPPED run of");
+        assertThat(Files.readAllLines(work.resolve("output/zipcodes-" + today + ".jsonl"))).hasSize(zips.size());
+    }
+
+    @Test
+    void aStopWhileTheScheduleWaitsSaysSoInOneLine() throws Exception {
+        Process child = startChild("--weather.schedule=0 0 2 * * *");
+        Path log = work.resolve("child-0.log");
+        awaitTrue(() -> readQuietly(log).contains("Scheduled: "), "the schedule to start");
+
+        child.destroy(); // SIGTERM
+
+        assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isEqualTo(SIGTERM_EXIT);
+        String afterScheduled = readQuietly(log).substring(readQuietly(log).indexOf("Scheduled: "));
+        assertThat(afterScheduled.lines().skip(1).toList()).singleElement().asString()
+                .contains("Shutting down: no run in progress; the schedule ends.");
     }
 
     private void stopChildAfter(String logLine, int delayMillis, String... options) throws Exception {
