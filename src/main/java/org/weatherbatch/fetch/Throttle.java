@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.weatherbatch.summary.Durations;
 
 /**
  * Makes all workers pause together when the API answers 429 Too Many Requests, for as
@@ -56,15 +57,15 @@ class Throttle {
         Duration pause = answer.retryAfter() != null ? answer.retryAfter() : defaultPause;
         if (throttledFor.plus(pause).compareTo(patience) > 0) {
             health.markDown("The API kept answering 429 Too Many Requests (" + answer.detail() + ") for "
-                    + throttledFor.toSeconds() + " s, and a pause of " + pause + " more would go beyond "
-                    + "weather.api.throttle-patience (" + patience + "): the limits of the plan seem used up. "
+                    + Durations.readable(throttledFor) + ", and a pause of " + Durations.readable(pause) + " more would go "
+                    + "beyond weather.api.throttle-patience (" + Durations.readable(patience) + "): the limits of the plan seem used up. "
                     + "Rerun the same command later; lower weather.api.requests-per-* if it happens often.");
             return;
         }
         Instant until = now.plus(pause);
         if (!pausedUntil.isAfter(now)) {
-            log.warn("The API is throttling requests ({}): all workers pause for {} ms", answer.detail(),
-                    pause.toMillis());
+            log.warn("The API is throttling requests ({}): all workers pause for {}", answer.detail(),
+                    Durations.readable(pause));
         }
         if (until.isAfter(pausedUntil)) {
             pausedUntil = until;

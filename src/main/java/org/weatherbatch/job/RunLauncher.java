@@ -91,7 +91,8 @@ public class RunLauncher {
                     + (Files.exists(input) ? " is not a readable file" : " does not exist"));
         }
         String run = RunParameters.name(RunParameters.identity(input, date, 0));
-        try (RunLock lock = RunLock.tryAcquire(lockDir, run)) {
+        try (RunLogContext.Scope named = RunLogContext.of(input, date);
+                RunLock lock = RunLock.tryAcquire(lockDir, run)) {
             if (lock == null) {
                 log.error("The run of {} is already running in process {}; not starting it twice.", run,
                         RunLock.holder(lockDir, run));

@@ -41,6 +41,7 @@ import org.weatherbatch.output.FetchResultWriter;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.OutputWriters;
 import org.weatherbatch.output.PartMergeTasklet;
+import org.weatherbatch.summary.ExpectedFailureTraces;
 import org.weatherbatch.summary.FetchTimeEstimate;
 import org.weatherbatch.summary.FetchPartitions;
 import org.weatherbatch.summary.ProgressReport;
@@ -91,12 +92,13 @@ public class WeatherJobConfiguration {
 
     @Bean
     Job weatherJob(JobRepository jobRepository, Step stageZipcodes, Step fetchWeather, Step mergeOutputs,
-            Step dropStagedZipcodes, RunSummaryListener runSummaryListener) {
+            Step dropStagedZipcodes, RunLogContext runLogContext, RunSummaryListener runSummaryListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(stageZipcodes)
                 .next(fetchWeather)
                 .next(mergeOutputs)
                 .next(dropStagedZipcodes)
+                .listener(runLogContext)
                 .listener(runSummaryListener)
                 .build();
     }
@@ -210,8 +212,9 @@ public class WeatherJobConfiguration {
      * in flight. The queue holds what the partitions' chunks have submitted and not started.
      */
     @Bean
-    ThreadPoolTaskExecutor fetchExecutor(WeatherProperties properties) {
+    ThreadPoolTaskExecutor fetchExecutor(WeatherProperties properties, RunLogContext runLogContext) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setTaskDecorator(runLogContext);
         executor.setCorePoolSize(properties.concurrency());
         executor.setMaxPoolSize(properties.concurrency());
         executor.setQueueCapacity(properties.partitions() * properties.chunkSize());
@@ -225,8 +228,9 @@ public class WeatherJobConfiguration {
      * one ends, so a partition slowed by slow answers holds back only itself.
      */
     @Bean
-    ThreadPoolTaskExecutor partitionExecutor(WeatherProperties properties) {
+    ThreadPoolTaskExecutor partitionExecutor(WeatherProperties properties, RunLogContext runLogContext) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setTaskDecorator(runLogContext);
         executor.setCorePoolSize(properties.partitions());
         executor.setMaxPoolSize(properties.partitions());
         executor.setThreadNamePrefix("partition-");
@@ -262,6 +266,17 @@ public class WeatherJobConfiguration {
             FetchPartitions fetchPartitions) {
         return new RunSummaryListener(jobRepository, weatherClient, fetchPartitions, STAGE_STEP,
                 List.of(FETCH_STEP, MERGE_STEP));
+    }
+
+    @Bean
+    RunLogContext runLogContext() {
+        return new RunLogContext();
+    }
+
+    /** Spring Batch's stack traces of expected failures go to DEBUG: the summary tells them in one line. */
+    @Bean
+    ExpectedFailureTraces expectedFailureTraces() {
+        return ExpectedFailureTraces.install();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.weatherbatch.summary.ExpectedFailure;
 import org.weatherbatch.summary.FailureText;
 
 /**
@@ -11,7 +12,7 @@ import org.weatherbatch.summary.FailureText;
  * system's reason ("No space left on device", "Read-only file system"); the cause is that
  * reason's exception, so the one-line failure text says it once.
  */
-public class OutputNotWritableException extends ItemStreamException {
+public class OutputNotWritableException extends ItemStreamException implements ExpectedFailure {
 
     public OutputNotWritableException(Path file, Throwable failure) {
         super("Cannot write " + file.toAbsolutePath() + ": " + describe(file.toAbsolutePath(), deepest(failure)),

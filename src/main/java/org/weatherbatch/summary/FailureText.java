@@ -13,12 +13,26 @@ public final class FailureText {
     private FailureText() {
     }
 
+    /** From the expected failure on when there is one: what wraps it (Spring Batch's "Unable to process chunk") says nothing more. */
     public static String of(Throwable failure) {
+        Throwable expected = ExpectedFailure.in(failure);
         List<String> messages = new ArrayList<>();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause = expected != null ? expected : failure; cause != null; cause = cause.getCause()) {
             add(messages, cause.getMessage());
         }
         return String.join(": ", messages);
+    }
+
+    /** The failure's class as metrics and structured logs name it: the expected failure's, else the root cause's. */
+    public static String causeClass(Throwable failure) {
+        Throwable cause = ExpectedFailure.in(failure);
+        if (cause == null) {
+            cause = failure;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+        }
+        return cause.getClass().getSimpleName();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -27,6 +28,9 @@ import org.weatherbatch.output.OutputFiles;
 public class RunSummaryListener implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunSummaryListener.class);
+
+    /** The summary's figures are fields of structured log lines too, beside the run's identity (RunLogContext). */
+    private static final String FIELD = "weather.";
 
     private final JobRepository jobRepository;
 
@@ -71,26 +75,40 @@ public class RunSummaryListener implements JobExecutionListener {
         LocalDate date = jobExecution.getJobParameters().getLocalDate("date");
         OutputFiles outputs = OutputFiles.at(jobExecution.getJobParameters().getString(OutputFiles.PARAMETER));
 
-        log.info("Run {} of {} for {}: {} in {}", jobExecution.getId(), input, date, jobExecution.getStatus(),
-                String.format("%.1f s", seconds));
-        log.info("  lines: {} zipcodes, {} duplicates, {} invalid, {} blank/comment/header",
-                counts.lines(Kind.ZIPCODE), counts.lines(Kind.DUPLICATE), counts.lines(Kind.INVALID),
-                counts.lines(Kind.IGNORED));
-        log.info("  fetched: {}, failed: {}{}", counts.fetched(), counts.failed(), byReason(counts.failures()));
-        log.info("  fetch step: {} requests in {} s ({}/s)", requests, String.format("%.3f", fetchSeconds),
-                String.format("%.1f", requests / Math.max(fetchSeconds, 0.001)));
+        log.atInfo().setMessage("Run {} of {} for {}: {} in {}").addArgument(jobExecution.getId()).addArgument(input)
+                .addArgument(date).addArgument(jobExecution.getStatus()).addArgument(Durations.readable(duration))
+                .addKeyValue(FIELD + "status", jobExecution.getStatus())
+                .addKeyValue(FIELD + "duration_seconds", seconds).log();
+        log.atInfo().setMessage("  lines: {} zipcodes, {} duplicates, {} invalid, {} blank/comment/header")
+                .addArgument(counts.lines(Kind.ZIPCODE)).addArgument(counts.lines(Kind.DUPLICATE))
+                .addArgument(counts.lines(Kind.INVALID)).addArgument(counts.lines(Kind.IGNORED))
+                .addKeyValue(FIELD + "lines.zipcodes", counts.lines(Kind.ZIPCODE))
+                .addKeyValue(FIELD + "lines.duplicates", counts.lines(Kind.DUPLICATE))
+                .addKeyValue(FIELD + "lines.invalid", counts.lines(Kind.INVALID))
+                .addKeyValue(FIELD + "lines.ignored", counts.lines(Kind.IGNORED)).log();
+        LoggingEventBuilder fetched = log.atInfo().setMessage("  fetched: {}, failed: {}{}")
+                .addArgument(counts.fetched()).addArgument(counts.failed()).addArgument(byReason(counts.failures()))
+                .addKeyValue(FIELD + "fetched", counts.fetched()).addKeyValue(FIELD + "failed", counts.failed());
+        counts.failures().forEach((reason, count) -> fetched.addKeyValue(FIELD + "failures." + reason, count));
+        fetched.log();
+        log.atInfo().setMessage("  fetch step: {} requests in {} s ({}/s)").addArgument(requests)
+                .addArgument(String.format("%.3f", fetchSeconds))
+                .addArgument(String.format("%.1f", requests / Math.max(fetchSeconds, 0.001)))
+                .addKeyValue(FIELD + "requests", requests).addKeyValue(FIELD + "fetch_seconds", fetchSeconds).log();
         log.info("  outputs: {}, {}, {}", outputs.jsonLines(), outputs.csv(), outputs.failures());
         if (jobExecution.getStatus() == BatchStatus.STOPPED) {
             log.warn("  stopped: rerun the same command to continue from the last commit");
         }
         else if (jobExecution.getStatus() != BatchStatus.COMPLETED) {
-            rootFailure(jobExecution).ifPresent(failure -> log.error("  failed: {}", FailureText.of(failure)));
+            rootFailure(jobExecution).ifPresent(failure -> log.atError().setMessage("  failed: {}")
+                    .addArgument(FailureText.of(failure))
+                    .addKeyValue(FIELD + "error", FailureText.causeClass(failure)).log());
             log.error("  rerun the same command to continue from the last commit");
         }
     }
 
     /** A partition's failure before its manager's, which only says that one failed. */
-    private static Optional<Throwable> rootFailure(JobExecution jobExecution) {
+    public static Optional<Throwable> rootFailure(JobExecution jobExecution) {
         return jobExecution.getStepExecutions().stream()
                 .filter(FetchPartitions::isPartition)
                 .flatMap(step -> step.getFailureExceptions().stream())

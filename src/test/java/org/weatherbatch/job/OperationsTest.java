@@ -170,7 +170,7 @@ class OperationsTest extends WeatherJobTestSupport {
 
         assertThat(run("--weather.progress-interval=200ms", "--weather.concurrency=2")).isEqualTo(ExitCodes.COMPLETED);
 
-        assertThat(output).containsPattern("progress: \\d+/60 zipcodes \\(\\d+\\.\\d%\\), \\d+\\.\\d/s, ETA \\d+ min \\d\\d s");
+        assertThat(output).containsPattern("progress: \\d+/60 zipcodes \\(\\d+\\.\\d%\\), \\d+\\.\\d/s, ETA (\\d+ min )?[0-9.]+ (s|ms)");
     }
 
     @Test
@@ -219,8 +219,9 @@ class OperationsTest extends WeatherJobTestSupport {
 
     /** In a JVM of its own: the logging set-up would outlive the run and reformat the other tests' logs. */
     @Test
-    void logsCanBeStructuredJsonForLogShippers() throws Exception {
-        writeInput("02134");
+    void structuredLogsNameTheRunAndGiveTheSummarysFiguresAsFields() throws Exception {
+        writeInput("02134", "99999");
+        stubZip("99999", notFound());
 
         Process child = startChild("--logging.structured.format.console=ecs");
         assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -228,10 +229,27 @@ class OperationsTest extends WeatherJobTestSupport {
 
         List<JsonNode> lines = java.nio.file.Files.readAllLines(work.resolve("child-0.log")).stream()
                 .filter(line -> line.startsWith("{")).map(JSON::readTree).toList();
+        List<JsonNode> ofTheRun = lines.stream().filter(line -> line.path("message").asString()
+                .matches("(Executing step|Step: \\[|  ).*")).toList();
+        assertThat(ofTheRun).as("the steps' lines, partitions' threads included, and the summary's").hasSizeGreaterThan(8)
+                .allSatisfy(line -> {
+                    assertThat(line.path("@timestamp").asString()).isNotEmpty();
+                    assertThat(line.path("weather").path("execution_id").asString()).isEqualTo("1");
+                    assertThat(line.path("weather").path("input").asString())
+                            .isEqualTo(input.toAbsolutePath().toString());
+                    assertThat(line.path("weather").path("date").asString()).isEqualTo(DATE);
+                });
         assertThat(lines).anySatisfy(line -> {
-            assertThat(line.path("@timestamp").asString()).isNotEmpty();
-            assertThat(line.path("message").asString()).startsWith("  fetched: 1, failed: 0");
+            assertThat(line.path("message").asString()).startsWith("  fetched: 1, failed: 1");
+            assertThat(line.path("weather").path("fetched").asLong()).isEqualTo(1);
+            assertThat(line.path("weather").path("failed").asLong()).isEqualTo(1);
+            assertThat(line.path("weather").path("failures").path("not-found").asLong()).isEqualTo(1);
         });
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("weather").path("status").asString()).isEqualTo("COMPLETED");
+            assertThat(line.path("weather").path("duration_seconds").isNumber()).isTrue();
+        });
+        assertThat(lines).anySatisfy(line -> assertThat(line.path("weather").path("requests").asLong()).isEqualTo(2));
     }
 
 }

@@ -171,7 +171,9 @@ class ResilienceTest extends WeatherJobTestSupport {
         assertThat(run("--weather.api.throttle-pause=50ms", "--weather.api.throttle-patience=400ms"))
                 .isEqualTo(ExitCodes.FAILED);
 
-        assertThat(output).contains("The API kept answering 429 Too Many Requests");
+        assertThat(output).contains("The API kept answering 429 Too Many Requests")
+                .contains("a pause of 50 ms more would go beyond weather.api.throttle-patience (400 ms)")
+                .doesNotContainPattern("PT[0-9]");
         assertThat(committedLines("-failures.csv")).isEmpty();
     }
 
