@@ -38,6 +38,7 @@ import org.springframework.validation.annotation.Validated;
  * @param units units of the answers: the same whichever provider answers
  * @param provider who answers; openweathermap when a key is set, open-meteo otherwise
  * @param api how to reach the weather API
+ * @param metrics where the run's metrics go
  */
 @Validated
 @ConfigurationProperties("weather")
@@ -55,7 +56,8 @@ public record WeatherProperties(
         @Positive Integer chunkSize,
         @NotNull Units units,
         Provider provider,
-        @Valid @NotNull Api api) {
+        @Valid @NotNull Api api,
+        @Valid @NotNull Metrics metrics) {
 
     /** A partition per worker: the others keep the workers busy while some wait on a slow answer. */
     static final int MAX_PARTITIONS = 64;
@@ -91,6 +93,21 @@ public record WeatherProperties(
             + "environment variable WEATHER_API_KEY (or leave weather.provider unset to use keyless open-meteo)")
     public boolean isProviderUsable() {
         return provider != Provider.OPENWEATHERMAP || api.hasKey();
+    }
+
+    /**
+     * @param pushgateway the Prometheus Pushgateway that each run's metrics are pushed to when
+     *        it ends (http://host:9091); none when not given
+     * @param pushAll push the process's other metrics too (JVM, connection pool, Spring Batch's)
+     */
+    public record Metrics(URI pushgateway, boolean pushAll) {
+
+        @AssertTrue(message = "weather.metrics.pushgateway must be an http:// or https:// URL with a host, "
+                + "e.g. http://pushgateway:9091")
+        public boolean isPushgatewayValid() {
+            return pushgateway == null || (("http".equals(pushgateway.getScheme())
+                    || "https".equals(pushgateway.getScheme())) && pushgateway.getHost() != null);
+        }
     }
 
     public enum Provider {

@@ -47,6 +47,11 @@ public class FetchMetrics {
         return done.get();
     }
 
+    /** Requests answered 429 since the process started. */
+    public long throttledRequests() {
+        return (long) throttled.count();
+    }
+
     void itemDone(FetchResult result) {
         done.incrementAndGet();
         String outcome = result instanceof Failure failure ? failure.reason().code() : "fetched";

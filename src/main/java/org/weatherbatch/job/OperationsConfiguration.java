@@ -2,21 +2,20 @@ package org.weatherbatch.job;
 
 import javax.sql.DataSource;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.micrometer.metrics.export.prometheus.PrometheusPushGatewayManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.weatherbatch.config.InvalidOptionException;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.HistoryCommands;
 import org.weatherbatch.history.RunHistory;
 import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.metrics.MetricsPush;
 import org.weatherbatch.output.OutputNames;
 import org.weatherbatch.summary.FetchPartitions;
 
@@ -26,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** What operators do with the job from the command line: launch, schedule, stop, look back. */
 @Configuration(proxyBeanMethods = false)
 public class OperationsConfiguration {
-
-    private static final String PUSHGATEWAY_ENABLED = "management.prometheus.metrics.export.pushgateway.enabled";
 
     @Bean
     RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
@@ -42,21 +39,11 @@ public class OperationsConfiguration {
         return new GracefulStop(runStop);
     }
 
-    /**
-     * In the fast launch (-Dspring.aot.enabled=true) which beans exist was settled when the
-     * jar was built, without the Pushgateway: asking for it then stops the start instead of
-     * being ignored.
-     */
+    /** The process's meters go with the run's; none in a context without Prometheus (a test's, say). */
     @Bean
-    InitializingBean pushgatewayAvailable(Environment environment,
-            ObjectProvider<PrometheusPushGatewayManager> pushgateway) {
-        return () -> {
-            if (environment.getProperty(PUSHGATEWAY_ENABLED, Boolean.class, false)
-                    && pushgateway.getIfAvailable() == null) {
-                throw new InvalidOptionException(PUSHGATEWAY_ENABLED, true, "the fast launch "
-                        + "(-Dspring.aot.enabled=true) cannot push metrics: launch without that option");
-            }
-        };
+    MetricsPush metricsPush(WeatherProperties properties, ObjectProvider<PrometheusMeterRegistry> processMeters) {
+        return new MetricsPush(properties.metrics().pushgateway(), processMeters.getIfAvailable(),
+                properties.metrics().pushAll());
     }
 
     @Bean

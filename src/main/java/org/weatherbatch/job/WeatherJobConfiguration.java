@@ -30,6 +30,8 @@ import org.weatherbatch.fetch.WeatherClient;
 import org.weatherbatch.fetch.WeatherProvider;
 import org.weatherbatch.fetch.ZipcodeFetcher;
 import org.weatherbatch.input.DuplicateZipcodeFilter;
+import org.weatherbatch.metrics.MetricsPush;
+import org.weatherbatch.metrics.RunMetrics;
 import org.weatherbatch.input.StagedZipcode;
 import org.weatherbatch.input.StagedZipcodePartitioner;
 import org.weatherbatch.input.StagedZipcodes;
@@ -92,13 +94,15 @@ public class WeatherJobConfiguration {
 
     @Bean
     Job weatherJob(JobRepository jobRepository, Step stageZipcodes, Step fetchWeather, Step mergeOutputs,
-            Step dropStagedZipcodes, RunLogContext runLogContext, RunSummaryListener runSummaryListener) {
+            Step dropStagedZipcodes, RunLogContext runLogContext, RunSummaryListener runSummaryListener,
+            RunMetrics runMetrics) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(stageZipcodes)
                 .next(fetchWeather)
                 .next(mergeOutputs)
                 .next(dropStagedZipcodes)
-                .listener(runLogContext)
+                .listener(runLogContext) // listeners end in reverse: the summary, the metrics, then the log context
+                .listener(runMetrics)
                 .listener(runSummaryListener)
                 .build();
     }
@@ -266,6 +270,12 @@ public class WeatherJobConfiguration {
             FetchPartitions fetchPartitions) {
         return new RunSummaryListener(jobRepository, weatherClient, fetchPartitions, STAGE_STEP,
                 List.of(FETCH_STEP, MERGE_STEP));
+    }
+
+    @Bean
+    RunMetrics runMetrics(JobRepository jobRepository, WeatherClient weatherClient, FetchMetrics fetchMetrics,
+            FetchPartitions fetchPartitions, MetricsPush metricsPush) {
+        return new RunMetrics(jobRepository, weatherClient, fetchMetrics, fetchPartitions, STAGE_STEP, metricsPush);
     }
 
     @Bean

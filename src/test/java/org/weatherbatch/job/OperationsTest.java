@@ -191,32 +191,6 @@ class OperationsTest extends WeatherJobTestSupport {
         assertThat(requests()).isEqualTo(2);
     }
 
-    @Test
-    void theRunsMetricsArePushedToAPushgatewayWhenItEnds() throws Exception {
-        writeInput("02134", "99999", "10001");
-        stubZip("99999", notFound());
-        answerInTurn("10001", com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503),
-                okJson(weatherBody("New York")));
-        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/metrics/job/weather-batch.*"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok()));
-
-        assertThat(run("--management.prometheus.metrics.export.pushgateway.enabled=true",
-                "--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:" + api.getPort()))
-                .isEqualTo(ExitCodes.COMPLETED);
-
-        var pushes = api.findAll(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/metrics/job/weather-batch.*")));
-        assertThat(pushes).isNotEmpty();
-        String metrics = pushes.get(pushes.size() - 1).getBodyAsString();
-        assertThat(metrics).contains("weather_fetch_results_total{outcome=\"fetched\"} 2.0")
-                .contains("weather_fetch_results_total{outcome=\"not-found\"} 1.0")
-                .contains("weather_fetch_retries_total 1.0")
-                .contains("weather_fetch_requests_seconds_count{outcome=\"5xx\"} 1")
-                .contains("weather_fetch_requests_seconds_count{outcome=\"2xx\"} 2")
-                .contains("spring_batch_job");
-    }
-
     /** In a JVM of its own: the logging set-up would outlive the run and reformat the other tests' logs. */
     @Test
     void structuredLogsNameTheRunAndGiveTheSummarysFiguresAsFields() throws Exception {
