@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.weatherbatch.input.StagedZipcodes;
 /**
  * Tells how the fetch step is getting on: a progress bar when standard output is a
  * terminal, else a log line at a steady interval (done/total, percent, rate, ETA), for
- * logs read by people and machines alike. The total is the run's staged zipcodes.
+ * logs read by people and machines alike. The total is the run's staged zipcodes; the rate
+ * and the time left count only this execution's work, not what a run restarted had done.
  */
 public class ProgressReport implements StepExecutionListener {
 
@@ -39,6 +41,8 @@ public class ProgressReport implements StepExecutionListener {
     private ScheduledExecutorService ticker;
 
     private ProgressBar bar;
+
+    private Runnable barUpdate;
 
     public ProgressReport(StagedZipcodes stagedZipcodes, FetchMetrics progress, FetchPartitions fetchPartitions,
             Duration interval, boolean terminal) {
@@ -61,16 +65,20 @@ public class ProgressReport implements StepExecutionListener {
             return thread;
         });
         if (terminal) {
-            bar = new ProgressBarBuilder().setTaskName("Fetching").setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" zipcodes", 1).build();
-            bar.stepTo(doneBefore);
-            ticker.scheduleAtFixedRate(() -> bar.stepTo(doneBefore + progress.done() - countAtStart), 200, 200,
-                    TimeUnit.MILLISECONDS);
+            bar = bar(total, doneBefore, new SharedTerminal(System.out).install());
+            barUpdate = () -> bar.stepTo(doneBefore + progress.done() - countAtStart);
+            ticker.scheduleAtFixedRate(barUpdate, 200, 200, TimeUnit.MILLISECONDS);
         }
         else {
             ticker.scheduleAtFixedRate(() -> report(total, doneBefore, progress.done() - countAtStart, started),
                     interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Its rate and time left count only this execution's work: what earlier ones did is its start. */
+    static ProgressBar bar(long total, long doneBefore, ProgressBarConsumer terminal) {
+        return new ProgressBarBuilder().setTaskName("Fetching").setInitialMax(total)
+                .startsFrom(doneBefore, Duration.ZERO).setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" zipcodes", 1).setConsumer(terminal).build();
     }
 
     private static void report(long total, long doneBefore, long doneNow, long started) {
@@ -87,6 +95,7 @@ public class ProgressReport implements StepExecutionListener {
     public ExitStatus afterStep(StepExecution stepExecution) {
         ticker.shutdownNow();
         if (bar != null) {
+            barUpdate.run(); // the bar's last words are the step's end
             bar.close();
         }
         return null;
