@@ -15,7 +15,7 @@ import org.weatherbatch.fetch.RunStop;
  * in flight are abandoned, the chunk in progress rolls back, and the execution ends
  * STOPPED, to be restarted from its last commit by the next launch.
  */
-public class GracefulStop implements SmartLifecycle {
+class GracefulStop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
 

@@ -21,7 +21,7 @@ import org.weatherbatch.config.InvalidOptionException;
  * schedule's zone) and keeps going after a failed night, until the process is stopped.
  * A tick that finds its run already completed does nothing.
  */
-public class NightlySchedule implements ApplicationListener<ContextClosedEvent> {
+class NightlySchedule implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(NightlySchedule.class);
 

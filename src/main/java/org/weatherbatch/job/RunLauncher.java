@@ -41,7 +41,7 @@ import org.weatherbatch.summary.FetchPartitions;
  * or the committed outputs changed since the run started: it would mis-read the one or lose
  * lines of the other. Holds the run's lock throughout.
  */
-public class RunLauncher {
+class RunLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
 

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.weatherbatch.config.InvalidOptionException;
-import org.weatherbatch.summary.FailureText;
+import org.weatherbatch.output.FileSystemReason;
 
 /**
  * The state folder (weather.state-dir), where the job repository and the run locks are
@@ -24,7 +24,7 @@ final class StateFolder {
         }
         catch (IOException e) {
             throw new InvalidOptionException("weather.state-dir", folder, "cannot write in "
-                    + folder.toAbsolutePath() + ": " + FailureText.fileSystemReason(e)
+                    + folder.toAbsolutePath() + ": " + FileSystemReason.of(e)
                     + " (the job repository and the run locks are written there)");
         }
     }

@@ -20,7 +20,7 @@ import org.weatherbatch.history.HistoryCommands;
  * with the outcome (see {@link ExitCodes}).
  */
 @Component
-public class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
+class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(WeatherJobRunner.class);
 

@@ -1,9 +1,5 @@
 package org.weatherbatch.summary;
 
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,23 +32,6 @@ public final class FailureText {
                 })
                 .forEach(message -> add(messages, message));
         return String.join(": ", messages);
-    }
-
-    /** The operating system's reason for a failed file operation, which some exceptions give only by their type. */
-    public static String fileSystemReason(Throwable failure) {
-        if (!(failure instanceof FileSystemException problem)) {
-            return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
-        }
-        if (problem.getReason() != null) {
-            return problem.getReason();
-        }
-        if (problem instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (problem instanceof FileAlreadyExistsException) {
-            return "a file is in the way of a folder";
-        }
-        return problem instanceof NoSuchFileException ? "no such file or folder" : problem.getClass().getSimpleName();
     }
 
     /** A cause's message already told by a wrapper's ("Cannot write …: No space left on device") is left out. */

@@ -9,6 +9,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.weatherbatch.input.ZipcodeLine.Kind;
 import org.weatherbatch.output.FetchResultWriter;
+import org.weatherbatch.output.OutcomeTally;
 
 /**
  * What a run had done by the end of one of its executions: its lines by kind, zipcodes
@@ -43,6 +44,6 @@ public record RunCounts(Map<String, Long> lines, long fetched, Map<String, Long>
                 .filter(candidate -> candidate.getStepName().equals(stepName))
                 .findFirst()
                 .orElseGet(() -> jobRepository.getLastStepExecution(execution.getJobInstance(), stepName));
-        return Tally.read(step == null ? new ExecutionContext() : step.getExecutionContext());
+        return OutcomeTally.read(step == null ? new ExecutionContext() : step.getExecutionContext());
     }
 }
