@@ -33,7 +33,7 @@ record InputLayout(long headerLine, int zipColumn) {
                 }
                 List<String> fields;
                 try {
-                    fields = ZipcodeLines.fields(content);
+                    fields = ZipcodeLineMapper.fields(content);
                 }
                 catch (IllegalArgumentException notCsv) {
                     break;

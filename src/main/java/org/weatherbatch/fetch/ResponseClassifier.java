@@ -25,7 +25,7 @@ import tools.jackson.databind.node.MissingNode;
  * body, or the failure that took its place. Every text taken from a body or an exception
  * goes through the redactor: either may echo the key.
  */
-final class Outcomes {
+final class ResponseClassifier {
 
     private static final int MAX_DETAIL = 200;
 
@@ -37,7 +37,7 @@ final class Outcomes {
 
     private final Redactor redactor;
 
-    Outcomes(WeatherProvider provider, WeatherProperties.Api api, JsonMapper json) {
+    ResponseClassifier(WeatherProvider provider, WeatherProperties.Api api, JsonMapper json) {
         this.provider = provider;
         this.api = api;
         this.json = json;
