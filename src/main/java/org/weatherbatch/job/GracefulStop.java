@@ -83,6 +83,7 @@ class GracefulStop implements SmartLifecycle {
             log.warn("Shutting down: stopping the run in progress; it can be restarted from its last commit.");
             // not JobOperator.stop: from this thread it would update the step execution under
             // the running step's feet, which then fails on a stale version and ends UNKNOWN
+            // (spring-batch #5120)
             stop.raise();
             long waitNanos = PATIENCE.toNanos();
             while (running && waitNanos > 0) {

@@ -22,7 +22,6 @@ import org.weatherbatch.output.OutputFiles;
  * Ends every run with a short summary on the log: lines read, zipcodes fetched and
  * failed (by reason), duration and request rate. The counts come from the steps'
  * committed tallies, so after a restart they cover the whole run, not only the last part.
- * A completed run's staged zipcodes are no longer needed: their table is dropped.
  */
 public class RunSummaryListener implements JobExecutionListener {
 
