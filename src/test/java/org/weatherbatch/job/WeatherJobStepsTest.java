@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -38,9 +39,13 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.integration.async.AsyncItemWriter;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.MetaDataInstanceFactory;
+import org.springframework.batch.test.StepScopeTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,8 +53,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
 import org.weatherbatch.WeatherBatchApplication;
+import org.weatherbatch.input.StagedZipcodePartitioner;
 import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.output.Failure;
+import org.weatherbatch.output.FailureReason;
+import org.weatherbatch.output.FetchResult;
 import org.weatherbatch.output.OutcomeTally;
 import org.weatherbatch.output.OutputFiles;
 
@@ -104,6 +114,9 @@ class WeatherJobStepsTest {
 
     @Autowired
     StagedZipcodes stagedZipcodes;
+
+    @Autowired
+    AsyncItemWriter<FetchResult> fetchResultWriter;
 
     @Autowired
     JdbcClient jdbc;
@@ -214,6 +227,28 @@ class WeatherJobStepsTest {
                 .hasSize(zips.size() - committed.size()).contains(rejected);
         long instance = restarted.getJobInstance().getInstanceId();
         assertThat(zipsIn(outputs().part(instance, 1).jsonLines())).isEqualTo(range(zips, 1));
+    }
+
+    @Test
+    void aPartitionsWriterIsMadeForItsStepAndWritesItsOwnPartFiles() throws Exception {
+        ExecutionContext range = new ExecutionContext();
+        range.putInt(StagedZipcodePartitioner.PART, 3);
+        StepExecution partition = MetaDataInstanceFactory.createStepExecution(parameters(), range);
+        ExecutionContext context = partition.getExecutionContext();
+        Failure notFound = new Failure("99999", 7, FailureReason.NOT_FOUND, "city not found");
+
+        StepScopeTestUtils.doInStepScope(partition, () -> {
+            fetchResultWriter.open(context);
+            fetchResultWriter.write(Chunk.of(CompletableFuture.completedFuture(notFound)));
+            fetchResultWriter.update(context);
+            fetchResultWriter.close();
+            return null;
+        });
+
+        long instance = partition.getJobExecution().getJobInstance().getInstanceId();
+        assertThat(Files.readAllLines(outputs().part(instance, 3).failures()))
+                .containsExactly("99999,7,not-found,city not found");
+        assertThat(OutcomeTally.read(context)).containsExactly(Map.entry("not-found", 1L));
     }
 
     @Test
