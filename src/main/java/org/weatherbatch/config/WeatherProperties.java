@@ -10,6 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
@@ -35,6 +37,8 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency the most requests in flight at once
  * @param partitions how many of the fetch step's partitions (ranges of the input) run side by side
  * @param chunkSize zipcodes per transaction in each partition
+ * @param maxFailureRatio the share of a completed run's zipcodes that may fail before its exit code says
+ *        the night's data is poor (exit 5); 1 never
  * @param units units of the answers: the same whichever provider answers
  * @param provider who answers; openweathermap when a key is set, open-meteo otherwise
  * @param api how to reach the weather API
@@ -53,6 +57,7 @@ public record WeatherProperties(
         @Min(1) @Max(1024) int concurrency,
         @Positive Integer partitions,
         @Positive Integer chunkSize,
+        @DecimalMin("0") @DecimalMax("1") double maxFailureRatio,
         @NotNull Units units,
         Provider provider,
         @Valid @NotNull Api api) {

@@ -32,6 +32,7 @@ import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.OutputNames;
 import org.weatherbatch.output.PartMergeTasklet;
 import org.weatherbatch.summary.FetchPartitions;
+import org.weatherbatch.summary.RunCounts;
 
 /**
  * Launches the run named by an input file and a date: a new run, the restart of a failed
@@ -65,6 +66,8 @@ class RunLauncher {
 
     private final FetchPartitions fetchPartitions;
 
+    private final double maxFailureRatio;
+
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
             WeatherProperties properties, RunStop stop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes,
             OutputNames outputNames, FetchPartitions fetchPartitions) {
@@ -78,6 +81,7 @@ class RunLauncher {
         this.stagedZipcodes = stagedZipcodes;
         this.outputNames = outputNames;
         this.fetchPartitions = fetchPartitions;
+        this.maxFailureRatio = properties.maxFailureRatio();
     }
 
     public int launch(Path input, LocalDate date) {
@@ -207,7 +211,7 @@ class RunLauncher {
                     last.getStatus() == BatchStatus.COMPLETED ? "completed" : "was abandoned", last.getEndTime(),
                     last.getId(), inputChange.isEmpty() ? "" : " The input changed since (" + inputChange
                             + "): --weather.rerun fetches it again.");
-            return ExitCodes.COMPLETED;
+            return exitCode(last);
         }
         if (!inputChange.isEmpty()) {
             log.error("Not restarting the {} run of {}: the input changed since the run started ({}), and a restart "
@@ -277,11 +281,19 @@ class RunLauncher {
         return parts;
     }
 
+    /** A completed run's exit code says too whether more of its zipcodes failed than they should. */
+    private int exitCode(JobExecution execution) {
+        boolean poor = execution.getStatus() == BatchStatus.COMPLETED
+                && RunCounts.of(jobRepository, execution, WeatherJobConfiguration.STAGE_STEP, fetchPartitions)
+                        .failedMoreThan(maxFailureRatio);
+        return poor ? ExitCodes.POOR : ExitCodes.of(execution.getStatus());
+    }
+
     private int start(JobParameters parameters, String run) {
         stop.reset();
         gracefulStop.runStarting();
         try {
-            return ExitCodes.of(jobOperator.start(weatherJob, parameters).getStatus());
+            return exitCode(jobOperator.start(weatherJob, parameters));
         }
         catch (JobExecutionException e) {
             log.error("Could not launch the run of {}: {}", run, e.getMessage());

@@ -287,9 +287,9 @@ public class WeatherJobConfiguration {
 
     @Bean
     RunSummaryListener runSummaryListener(JobRepository jobRepository, WeatherClient weatherClient,
-            FetchPartitions fetchPartitions) {
+            FetchPartitions fetchPartitions, WeatherProperties properties) {
         return new RunSummaryListener(jobRepository, weatherClient, fetchPartitions, STAGE_STEP,
-                List.of(FETCH_STEP, MERGE_STEP));
+                List.of(FETCH_STEP, MERGE_STEP), properties.maxFailureRatio());
     }
 
     @Bean

@@ -38,6 +38,11 @@ public record RunCounts(Map<String, Long> lines, long fetched, Map<String, Long>
         return failures.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Whether more of the zipcodes fetched for failed than that share of them. */
+    public boolean failedMoreThan(double maxFailureRatio) {
+        return failed() > maxFailureRatio * (fetched + failed());
+    }
+
     /** The execution's own step when it ran one, else the run's latest (a completed stage step, say). */
     private static Map<String, Long> tally(JobRepository jobRepository, JobExecution execution, String stepName) {
         StepExecution step = execution.getStepExecutions().stream()

@@ -15,6 +15,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.weatherbatch.fetch.WeatherClient;
+import org.weatherbatch.input.NoZipcodesException;
 import org.weatherbatch.input.ZipcodeLine.Kind;
 import org.weatherbatch.output.OutputFiles;
 
@@ -37,16 +38,19 @@ public class RunSummaryListener implements JobExecutionListener {
 
     private final List<String> fetchPhase;
 
+    private final double maxFailureRatio;
+
     private long requestsAtStart;
 
     /** @param fetchPhase the steps whose time the summary gives as the fetch step's: fetch and merge */
     public RunSummaryListener(JobRepository jobRepository, WeatherClient weatherClient, FetchPartitions fetchPartitions,
-            String stageStep, List<String> fetchPhase) {
+            String stageStep, List<String> fetchPhase, double maxFailureRatio) {
         this.jobRepository = jobRepository;
         this.weatherClient = weatherClient;
         this.fetchPartitions = fetchPartitions;
         this.stageStep = stageStep;
         this.fetchPhase = fetchPhase;
+        this.maxFailureRatio = maxFailureRatio;
     }
 
     @Override
@@ -79,12 +83,19 @@ public class RunSummaryListener implements JobExecutionListener {
         log.info("  fetch step: {} requests in {} s ({}/s)", requests, String.format("%.3f", fetchSeconds),
                 String.format("%.1f", requests / Math.max(fetchSeconds, 0.001)));
         log.info("  outputs: {}, {}, {}", outputs.jsonLines(), outputs.csv(), outputs.failures());
-        if (jobExecution.getStatus() == BatchStatus.STOPPED) {
+        if (jobExecution.getStatus() == BatchStatus.COMPLETED && counts.failedMoreThan(maxFailureRatio)) {
+            log.warn("  poor: {} of {} zipcodes failed, more than weather.max-failure-ratio ({}) allows: exit code 5",
+                    counts.failed(), counts.fetched() + counts.failed(), maxFailureRatio);
+        }
+        else if (jobExecution.getStatus() == BatchStatus.STOPPED) {
             log.warn("  stopped: rerun the same command to continue from the last commit");
         }
         else if (jobExecution.getStatus() != BatchStatus.COMPLETED) {
-            rootFailure(jobExecution).ifPresent(failure -> log.error("  failed: {}", FailureText.of(failure)));
-            log.error("  rerun the same command to continue from the last commit");
+            Optional<Throwable> failure = rootFailure(jobExecution);
+            failure.ifPresent(cause -> log.error("  failed: {}", FailureText.of(cause)));
+            if (!(failure.orElse(null) instanceof NoZipcodesException)) {
+                log.error("  rerun the same command to continue from the last commit");
+            }
         }
     }
 
