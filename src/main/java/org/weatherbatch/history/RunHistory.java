@@ -85,8 +85,8 @@ public class RunHistory {
     private RunRecord record(JobExecution execution) {
         RunCounts counts = RunCounts.of(jobRepository, execution, stageStep, fetchPartitions);
         String exitDescription = rootExitDescription(execution);
-        String failure = execution.getStatus() == BatchStatus.FAILED && !exitDescription.isBlank()
-                ? FailureText.of(exitDescription) : null;
+        boolean failed = execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED;
+        String failure = failed && !exitDescription.isBlank() ? FailureText.of(exitDescription) : null;
         return new RunRecord(execution.getId(), execution.getJobParameters().getLocalDate("date"),
                 execution.getJobParameters().getString("input"),
                 execution.getJobParameters().getString(OutputFiles.PARAMETER), execution.getStatus().name(), failure,

@@ -9,10 +9,15 @@ public final class FailureText {
     private FailureText() {
     }
 
+    /** Spring Batch's wrappers ("Unable to process chunk") say nothing of the cause they wrap. */
+    private static final String SPRING_BATCH = "org.springframework.batch.";
+
     public static String of(Throwable failure) {
         List<String> messages = new ArrayList<>();
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            add(messages, cause.getMessage());
+            if (!(cause.getClass().getName().startsWith(SPRING_BATCH) && cause.getCause() != null)) {
+                add(messages, cause.getMessage());
+            }
         }
         return String.join(": ", messages);
     }
@@ -22,15 +27,19 @@ public final class FailureText {
      * its first line and its "Caused by:" lines, without class names.
      */
     public static String of(String exitDescription) {
-        List<String> messages = new ArrayList<>();
-        exitDescription.lines()
+        List<String> causes = exitDescription.lines()
                 .filter(line -> !line.startsWith("\t") && !line.startsWith(" "))
                 .map(line -> line.startsWith("Caused by: ") ? line.substring("Caused by: ".length()) : line)
-                .map(line -> {
-                    int colon = line.indexOf(": ");
-                    return colon > 0 && !line.substring(0, colon).contains(" ") ? line.substring(colon + 2) : line;
-                })
-                .forEach(message -> add(messages, message));
+                .toList();
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < causes.size(); i++) {
+            String line = causes.get(i);
+            int colon = line.indexOf(": ");
+            boolean named = colon > 0 && !line.substring(0, colon).contains(" ");
+            if (!(named && line.startsWith(SPRING_BATCH) && i + 1 < causes.size())) {
+                add(messages, named ? line.substring(colon + 2) : line);
+            }
+        }
         return String.join(": ", messages);
     }
 

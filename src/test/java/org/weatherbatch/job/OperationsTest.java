@@ -150,8 +150,13 @@ class OperationsTest extends WeatherJobTestSupport {
         assertThat(run()).isEqualTo(ExitCodes.FAILED);
         assertThat(stagingTables()).hasSize(1);
 
+        String endedBefore = JSON.readTree(printed(output, "show", "1", "--json")).path("run").path("endTime").asString();
         assertThat(run("abandon", "1")).isEqualTo(ExitCodes.COMPLETED);
         assertThat(output).contains("Abandoned execution 1 of " + input.toAbsolutePath());
+        JsonNode abandoned = JSON.readTree(printed(output, "show", "1", "--json")).path("run");
+        assertThat(abandoned.path("status").asString()).isEqualTo("ABANDONED");
+        assertThat(abandoned.path("failure").asString()).as("why it failed, kept").startsWith("The API refused the key");
+        assertThat(abandoned.path("endTime").asString()).as("when it stopped").isEqualTo(endedBefore);
         assertThat(stagingTables()).as("its staged zipcodes went with it").isEmpty();
         int requestsBefore = requests();
 
