@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,8 @@ class RunLauncher {
 
     private final double maxFailureRatio;
 
+    private final UnfinishedNights unfinishedNights;
+
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
             WeatherProperties properties, RunStop stop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes,
             OutputNames outputNames, FetchPartitions fetchPartitions) {
@@ -82,6 +85,7 @@ class RunLauncher {
         this.outputNames = outputNames;
         this.fetchPartitions = fetchPartitions;
         this.maxFailureRatio = properties.maxFailureRatio();
+        this.unfinishedNights = new UnfinishedNights(jobRepository, weatherJob.getName());
     }
 
     public int launch(Path input, LocalDate date) {
@@ -158,10 +162,12 @@ class RunLauncher {
     }
 
     private void abandonLocked(JobExecution execution) throws JobExecutionException {
-        if (execution.isRunning()) {
-            jobOperator.recover(execution); // left STARTED by a process that is gone
-        }
-        jobOperator.abandon(jobRepository.getJobExecution(execution.getId()));
+        KilledRunRecovery.recover(jobOperator, jobRepository, execution.getId()); // if left STARTED by a dead process
+        JobExecution stopped = jobRepository.getJobExecution(execution.getId());
+        LocalDateTime ended = stopped.getEndTime();
+        JobExecution abandoned = jobOperator.abandon(stopped);
+        abandoned.setEndTime(ended); // its duration ends when it stopped, not when it was abandoned
+        jobRepository.update(abandoned);
         long run = execution.getJobInstance().getInstanceId();
         stagedZipcodes.drop(run); // never to be fetched now
         try {
@@ -211,7 +217,7 @@ class RunLauncher {
                     last.getStatus() == BatchStatus.COMPLETED ? "completed" : "was abandoned", last.getEndTime(),
                     last.getId(), inputChange.isEmpty() ? "" : " The input changed since (" + inputChange
                             + "): --weather.rerun fetches it again.");
-            return exitCode(last);
+            return last.getStatus() == BatchStatus.COMPLETED ? exitCode(last) : ExitCodes.COMPLETED;
         }
         if (!inputChange.isEmpty()) {
             log.error("Not restarting the {} run of {}: the input changed since the run started ({}), and a restart "
@@ -244,7 +250,10 @@ class RunLauncher {
         long rerun = last == null ? 0 : RunParameters.rerun(last.getJobParameters()) + 1;
         JobParameters identity = RunParameters.identity(input, date, rerun);
         String run = RunParameters.name(identity);
-        if (last != null) {
+        if (last == null) {
+            unfinishedNights.warnAbout(input, date);
+        }
+        else {
             if (unfinished(last)) {
                 try {
                     abandonLocked(last);

@@ -31,6 +31,8 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final RunLauncher launcher;
 
+    private final InputRuns inputRuns;
+
     private final NightlySchedule schedule;
 
     private final HistoryCommands historyCommands;
@@ -42,6 +44,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
     public WeatherJobRunner(RunLauncher launcher, NightlySchedule schedule, HistoryCommands historyCommands,
             WeatherProperties properties) {
         this.launcher = launcher;
+        this.inputRuns = new InputRuns(launcher);
         this.schedule = schedule;
         this.historyCommands = historyCommands;
         this.properties = properties;
@@ -54,7 +57,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
         boolean json = args.containsOption("json");
         exitCode = switch (command) {
             case "run" -> properties.schedule() == null
-                    ? launcher.launch(properties.input(), properties.date(), properties.rerun())
+                    ? inputRuns.launch(properties.input(), properties.date(), properties.rerun())
                     : schedule.runUntilStopped(properties.input(), properties.schedule(), properties.scheduleZone());
             case "history" -> withLimit(args, limit -> historyCommands.list(limit, json));
             case "show" -> withId(words, id -> historyCommands.show(id, json));
