@@ -73,7 +73,7 @@ public record Timeline(long start, int bucketSeconds, List<Long> time, List<Doub
     }
 
     private static boolean covered(List<Span> spans, long from, long to) {
-        return spans.stream().anyMatch(span -> span.start() < to && span.end() >= from);
+        return spans.stream().anyMatch(span -> span.start() < to && span.end() > from);
     }
 
     private static double round(double value) {

@@ -1,9 +1,12 @@
 package org.weatherbatch.report;
 
+import java.util.Optional;
+
 /**
  * Places a US point on the map's 960 × 600 page the way d3's geoAlbersUsa does: the lower 48
  * states in an Albers equal-area conic projection, and Alaska, Hawaii and Puerto Rico in
- * insets of their own below them. Written here (one formula) because the Java map libraries
+ * insets of their own below them; the Pacific territories (Guam, the Northern Mariana Islands,
+ * American Samoa) are not on it. Written here (one formula) because the Java map libraries
  * that have it (GeoTools) are tens of megabytes for these few lines.
  */
 public final class UsProjection {
@@ -23,19 +26,22 @@ public final class UsProjection {
     private UsProjection() {
     }
 
-    /** The point on the page, x then y, in pixels from the top left corner. */
-    public static double[] project(double latitude, double longitude) {
+    /** The point on the page, x then y, in pixels from the top left corner; empty when it is not on the map. */
+    public static Optional<double[]> project(double latitude, double longitude) {
         double lon = longitude > 0 ? longitude - 360 : longitude; // the Aleutians west of the 180th meridian
         if (latitude > 50 && lon < -129) {
-            return ALASKA.project(latitude, lon);
+            return Optional.of(ALASKA.project(latitude, lon));
         }
-        if (latitude < 24 && lon < -150) {
-            return HAWAII.project(latitude, lon);
+        if (latitude > 18 && latitude < 23 && lon > -161 && lon < -154) {
+            return Optional.of(HAWAII.project(latitude, lon));
         }
-        if (latitude < 19 && lon > -68) {
-            return PUERTO_RICO.project(latitude, lon);
+        if (latitude > 17 && latitude < 19 && lon > -68 && lon < -64) {
+            return Optional.of(PUERTO_RICO.project(latitude, lon)); // and the Virgin Islands beside it
         }
-        return LOWER_48.project(latitude, lon);
+        if (latitude > 24 && latitude < 50 && lon > -125 && lon < -66) {
+            return Optional.of(LOWER_48.project(latitude, lon));
+        }
+        return Optional.empty();
     }
 
     /** An Albers equal-area conic projection on the unit sphere, scaled and moved onto the page. */

@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.weatherbatch.location.ZipcodeCoordinates;
-import org.weatherbatch.location.ZipcodeCoordinates.Coordinates;
 
 /**
  * The map's dots, a column per attribute so that 33,000 of them fit in about a megabyte of
  * the page: one dot per zipcode of the night with coordinates, at its place on the page
  * ({@link UsProjection}). A fetched zipcode's dot has its temperature's colour class (a
  * letter: a is class 0); a failed zipcode's has its reason's colour. Zipcodes that have no
- * place (not in the ZCTA table, or a line that was no zipcode) are only counted.
+ * place (not in the ZCTA table, in a Pacific territory, or a line that was no zipcode) are
+ * only counted.
  *
  * @param zips the fetched zipcodes, five digits each, one after the other
  * @param classes the colour class of each, as a letter
@@ -99,11 +99,8 @@ public record ZipcodeMap(int width, int height, TemperatureScale scale, String z
         if (!zip.matches("\\d{5}")) {
             return Optional.empty();
         }
-        return coordinates.of(zip).map(ZipcodeMap::onPage);
-    }
-
-    private static int[] onPage(Coordinates point) {
-        double[] xy = UsProjection.project(point.latitude(), point.longitude());
-        return new int[] { (int) Math.round(xy[0]), (int) Math.round(xy[1]) };
+        return coordinates.of(zip)
+                .flatMap(point -> UsProjection.project(point.latitude(), point.longitude()))
+                .map(xy -> new int[] { (int) Math.round(xy[0]), (int) Math.round(xy[1]) });
     }
 }
