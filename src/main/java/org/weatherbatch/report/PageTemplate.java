@@ -46,6 +46,12 @@ public class PageTemplate {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         catch (IOException e) {
+            try {
+                Files.deleteIfExists(partial); // a full disk leaves no half page behind
+            }
+            catch (IOException ignored) {
+                // the write's failure is the one to tell
+            }
             throw new UncheckedIOException("Cannot write " + file, e);
         }
     }
