@@ -82,7 +82,8 @@ public class RunHistory {
                 .orElse(null);
     }
 
-    private RunRecord record(JobExecution execution) {
+    /** The execution as the history tells it; one that just ended is read as it is in memory. */
+    public RunRecord record(JobExecution execution) {
         RunCounts counts = RunCounts.of(jobRepository, execution, stageStep, fetchPartitions);
         String exitDescription = rootExitDescription(execution);
         boolean failed = execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED;

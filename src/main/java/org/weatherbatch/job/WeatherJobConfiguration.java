@@ -41,6 +41,7 @@ import org.weatherbatch.output.FetchResultWriter;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.OutputWriters;
 import org.weatherbatch.output.PartMergeTasklet;
+import org.weatherbatch.report.RunReportListener;
 import org.weatherbatch.summary.FetchTimeEstimate;
 import org.weatherbatch.summary.FetchPartitions;
 import org.weatherbatch.summary.ProgressReport;
@@ -91,12 +92,13 @@ public class WeatherJobConfiguration {
 
     @Bean
     Job weatherJob(JobRepository jobRepository, Step stageZipcodes, Step fetchWeather, Step mergeOutputs,
-            Step dropStagedZipcodes, RunSummaryListener runSummaryListener) {
+            Step dropStagedZipcodes, RunSummaryListener runSummaryListener, RunReportListener runReportListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(stageZipcodes)
                 .next(fetchWeather)
                 .next(mergeOutputs)
                 .next(dropStagedZipcodes)
+                .listener(runReportListener) // listeners end in reverse order: the report after the summary
                 .listener(runSummaryListener)
                 .build();
     }

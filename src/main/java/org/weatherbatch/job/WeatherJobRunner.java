@@ -12,12 +12,13 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.history.HistoryCommands;
+import org.weatherbatch.report.NightReports;
 
 /**
  * The command line: {@code run} (the default) launches the run of weather.input for
  * weather.date, or every night with weather.schedule; {@code history}, {@code show <id>},
- * {@code restart <id>} and {@code abandon <id>} look after past runs. The process exits
- * with the outcome (see {@link ExitCodes}).
+ * {@code restart <id>}, {@code abandon <id>} and {@code report <id>} look after past runs.
+ * The process exits with the outcome (see {@link ExitCodes}).
  */
 @Component
 class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
@@ -25,7 +26,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
     private static final Logger log = LoggerFactory.getLogger(WeatherJobRunner.class);
 
     private static final String USAGE = "commands: run (the default), history [--json] [--limit=N], "
-            + "show <execution id> [--json], restart <execution id>, abandon <execution id>";
+            + "show <execution id> [--json], restart <execution id>, abandon <execution id>, report <execution id>";
 
     private static final int DEFAULT_LIMIT = 20;
 
@@ -39,15 +40,18 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final WeatherProperties properties;
 
+    private final NightReports reports;
+
     private int exitCode = ExitCodes.NOT_STARTED;
 
     public WeatherJobRunner(RunLauncher launcher, NightlySchedule schedule, HistoryCommands historyCommands,
-            WeatherProperties properties) {
+            WeatherProperties properties, NightReports reports) {
         this.launcher = launcher;
         this.inputRuns = new InputRuns(launcher);
         this.schedule = schedule;
         this.historyCommands = historyCommands;
         this.properties = properties;
+        this.reports = reports;
     }
 
     @Override
@@ -63,6 +67,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
             case "show" -> withId(words, id -> historyCommands.show(id, json));
             case "restart" -> withId(words, launcher::restart);
             case "abandon" -> withId(words, launcher::abandon);
+            case "report" -> withId(words, reports::write);
             default -> {
                 log.error("Unknown command \"{}\"; {}", command, USAGE);
                 yield ExitCodes.NOT_STARTED;
