@@ -261,8 +261,9 @@ class WeatherJobStepsTest {
         assertThat(zipsIn(outputs().jsonLines())).isEqualTo(zipcodes(20));
         assertThat(Files.readAllLines(outputs().csv())).hasSize(21).first().asString().startsWith("zip,");
         assertThat(Files.readAllLines(outputs().failures())).hasSize(2).last().asString().startsWith("not-a-zip,22,");
-        assertThat(filesIn(work.resolve("output"))).containsExactly("zipcodes-2026-11-27-failures.csv",
-                "zipcodes-2026-11-27.csv", "zipcodes-2026-11-27.jsonl");
+        assertThat(filesIn(work.resolve("output"))).as("the parts are gone").containsExactly("index.html",
+                "zipcodes-2026-11-27-failures.csv", "zipcodes-2026-11-27-report.html", "zipcodes-2026-11-27.csv",
+                "zipcodes-2026-11-27.jsonl");
         assertThat(steps(run).get(WeatherJobConfiguration.CLEAN_UP_STEP).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(stagingTablesOf(run.getJobInstance().getInstanceId())).isZero();
     }
