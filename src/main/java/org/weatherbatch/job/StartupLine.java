@@ -1,0 +1,32 @@
+package org.weatherbatch.job;
+
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+
+/**
+ * Logs which build is starting as soon as logging is set up, before the context (a second or
+ * more): the first line an operator sees, and which build ran, in every log.
+ */
+public class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupLine.class);
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        if (Boolean.getBoolean("spring.aot.processing")) {
+            return; // the build's ahead-of-time processing, not a launch
+        }
+        log.info("Starting {} in {}", CommandLineHelp.version(), Path.of("").toAbsolutePath());
+    }
+
+    @Override
+    public int getOrder() {
+        return LoggingApplicationListener.DEFAULT_ORDER + 1;
+    }
+}
