@@ -81,8 +81,8 @@ public final class CommandLineHelp {
         Properties build = properties("META-INF/build-info.properties");
         Properties git = properties("git.properties");
         String commit = git.getProperty("git.commit.id.abbrev");
-        return "weather-batch " + build.getProperty("build.version", "(unknown version)") + " (commit "
-                + (commit == null ? "unknown: built outside git" : commit
+        return "weather-batch " + build.getProperty("build.version", "(unknown version)") + " ("
+                + (commit == null ? "not built from git" : "commit " + commit
                         + ("true".equals(git.getProperty("git.dirty")) ? " with uncommitted changes" : ""))
                 + ", built " + build.getProperty("build.time", "at an unknown time") + ")";
     }
