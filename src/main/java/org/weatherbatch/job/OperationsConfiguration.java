@@ -16,6 +16,7 @@ import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.HistoryCommands;
 import org.weatherbatch.history.RunHistory;
+import org.weatherbatch.input.InputValidation;
 import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.output.OutputNames;
 import org.weatherbatch.summary.FetchPartitions;
@@ -62,6 +63,11 @@ public class OperationsConfiguration {
     @Bean
     NightlySchedule nightlySchedule(RunLauncher runLauncher) {
         return new NightlySchedule(runLauncher);
+    }
+
+    @Bean
+    InputValidation inputValidation() {
+        return new InputValidation(System.out);
     }
 
     @Bean

@@ -22,11 +22,11 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.weatherbatch.config.InvalidOptionException;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.RunHistory;
 import org.weatherbatch.input.InputFingerprint;
+import org.weatherbatch.input.InputValidation;
 import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.output.CommittedOutputs;
 import org.weatherbatch.output.OutputFiles;
@@ -94,10 +94,7 @@ class RunLauncher {
 
     /** @param rerun start the night again as a new run, even when it completed */
     public int launch(Path input, LocalDate date, boolean rerun) {
-        if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
-            throw new InvalidOptionException("weather.input", input, input.toAbsolutePath()
-                    + (Files.exists(input) ? " is not a readable file" : " does not exist"));
-        }
+        InputValidation.requireReadable(input);
         String run = RunParameters.name(RunParameters.identity(input, date, 0));
         try (RunLock lock = RunLock.tryAcquire(lockDir, run)) {
             if (lock == null) {

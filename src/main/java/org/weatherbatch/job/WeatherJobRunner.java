@@ -12,21 +12,24 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.history.HistoryCommands;
+import org.weatherbatch.input.InputValidation;
 import org.weatherbatch.report.NightReports;
 
 /**
  * The command line: {@code run} (the default) launches the run of weather.input for
- * weather.date, or every night with weather.schedule; {@code history}, {@code show <id>},
- * {@code restart <id>}, {@code abandon <id>} and {@code report <id>} look after past runs.
- * The process exits with the outcome (see {@link ExitCodes}).
+ * weather.date, or every night with weather.schedule; {@code validate} reads the input as a
+ * run would; {@code history}, {@code show <id>}, {@code restart <id>}, {@code abandon <id>}
+ * and {@code report <id>} look after past runs ({@code help} and {@code --version}:
+ * {@link CommandLineHelp}). The process exits with the outcome (see {@link ExitCodes}).
  */
 @Component
 class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(WeatherJobRunner.class);
 
-    private static final String USAGE = "commands: run (the default), history [--json] [--limit=N], "
-            + "show <execution id> [--json], restart <execution id>, abandon <execution id>, report <execution id>";
+    private static final String USAGE = "commands: run (the default), validate, history [--json] [--limit=N], "
+            + "show <execution id> [--json], restart <execution id>, abandon <execution id>, "
+            + "report <execution id>, help";
 
     private static final int DEFAULT_LIMIT = 20;
 
@@ -38,6 +41,8 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final HistoryCommands historyCommands;
 
+    private final InputValidation inputValidation;
+
     private final WeatherProperties properties;
 
     private final NightReports reports;
@@ -45,17 +50,18 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
     private int exitCode = ExitCodes.NOT_STARTED;
 
     public WeatherJobRunner(RunLauncher launcher, NightlySchedule schedule, HistoryCommands historyCommands,
-            WeatherProperties properties, NightReports reports) {
+            InputValidation inputValidation, WeatherProperties properties, NightReports reports) {
         this.launcher = launcher;
         this.inputRuns = new InputRuns(launcher);
         this.schedule = schedule;
         this.historyCommands = historyCommands;
+        this.inputValidation = inputValidation;
         this.properties = properties;
         this.reports = reports;
     }
 
     @Override
-    public void run(ApplicationArguments args) throws InterruptedException {
+    public void run(ApplicationArguments args) throws Exception {
         List<String> words = args.getNonOptionArgs();
         String command = words.isEmpty() ? "run" : words.get(0);
         boolean json = args.containsOption("json");
@@ -63,6 +69,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
             case "run" -> properties.schedule() == null
                     ? inputRuns.launch(properties.input(), properties.date(), properties.rerun())
                     : schedule.runUntilStopped(properties.input(), properties.schedule(), properties.scheduleZone());
+            case "validate" -> inputValidation.validate(properties.input()) ? ExitCodes.COMPLETED : ExitCodes.FAILED;
             case "history" -> withLimit(args, limit -> historyCommands.list(limit, json));
             case "show" -> withId(words, id -> historyCommands.show(id, json));
             case "restart" -> withId(words, launcher::restart);
