@@ -102,11 +102,14 @@ class WeatherJobTest extends WeatherJobTestSupport {
         assertThat(run("--weather.date=27/11/2026")).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(run("--weather.api.key=", "--weather.provider=openweathermap")).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(run("--weather.provider=accuweather")).isEqualTo(ExitCodes.NOT_STARTED);
+        assertThat(run("--weather.lock.lease=500ms")).isEqualTo(ExitCodes.NOT_STARTED);
 
         assertThat(output).contains("Property: weather.concurrency").contains("Property: weather.input")
                 .contains("missing.csv does not exist").contains("Property: weather.date")
                 .contains("Property: weather.providerUsable").contains("weather.provider=openweathermap needs a key")
-                .contains("Property: weather.provider");
+                .contains("Property: weather.provider")
+                .contains("Property: weather.lock.lease\n    Value: \"PT0.5S\"")
+                .contains("longer than or equal to 1 second");
         assertThat(requests()).isZero();
     }
 
