@@ -77,7 +77,8 @@ final class RunLeases implements AutoCloseable {
         }
         try {
             if (singleProcess) {
-                jdbc.sql("DELETE FROM " + TABLE + " WHERE NAME = ?").param(name).update();
+                // ended rather than deleted: ShedLock remembers which rows it has made, and only updates those
+                jdbc.sql("UPDATE " + TABLE + " SET LOCK_UNTIL = LOCKED_AT WHERE NAME = ?").param(name).update();
             }
             Optional<SimpleLock> lock = provider.lock(new LockConfiguration(Instant.now(), name, lease,
                     Duration.ZERO));
