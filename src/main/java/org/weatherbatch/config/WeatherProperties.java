@@ -33,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param scheduleZone the time zone of the schedule and of its dates; the system's by default
  * @param progressInterval how often the progress of a run is logged
  * @param outputDir the folder the outputs are written to
- * @param stateDir the folder of the job's own state: the H2 job repository and the run locks
+ * @param stateDir the folder of the H2 job repository (unused with another database)
  * @param concurrency the most requests in flight at once
  * @param partitions how many of the fetch step's partitions (ranges of the input) run side by side; the
  *        concurrency (from 2 to 64) when not given
@@ -43,6 +43,7 @@ import org.springframework.validation.annotation.Validated;
  * @param units units of the answers: the same whichever provider answers
  * @param provider who answers; openweathermap when a key is set, open-meteo otherwise
  * @param api how to reach the weather API
+ * @param lock how a run is kept from running twice at once, on any host
  */
 @Validated
 @ConfigurationProperties(prefix = "weather", ignoreUnknownFields = false)
@@ -61,7 +62,8 @@ public record WeatherProperties(
         @DecimalMin("0") @DecimalMax("1") double maxFailureRatio,
         @NotNull Units units,
         Provider provider,
-        @Valid @NotNull Api api) {
+        @Valid @NotNull Api api,
+        @Valid @NotNull Lock lock) {
 
     /** A partition per worker: the others keep the workers busy while some wait on a slow answer. */
     static final int MAX_PARTITIONS = 64;
@@ -79,6 +81,14 @@ public record WeatherProperties(
         if (chunkSize == null) {
             chunkSize = CHUNK_SIZE;
         }
+    }
+
+    /**
+     * @param lease how long a run's lease in the job repository lasts unless renewed: while its
+     *        run is alive it is renewed every third of it; once a host running it has died, the
+     *        run can be taken over by another host after at most this long
+     */
+    public record Lock(@NotNull @DurationMin(seconds = 1) Duration lease) {
     }
 
     public enum Provider {

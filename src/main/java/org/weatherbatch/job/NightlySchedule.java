@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
@@ -55,7 +56,7 @@ class NightlySchedule implements ApplicationListener<ContextClosedEvent> {
             int exitCode = launcher.launch(input, date);
             log.info("The run for {} ended with exit code {}; next run at the next tick.", date, exitCode);
         }
-        catch (InvalidOptionException | IllegalStateException | UncheckedIOException e) {
+        catch (InvalidOptionException | IllegalStateException | UncheckedIOException | DataAccessException e) {
             log.error("The run for {} could not start: {}; trying again at the next tick.", date, e.getMessage());
         }
     }

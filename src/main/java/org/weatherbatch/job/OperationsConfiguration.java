@@ -32,9 +32,9 @@ public class OperationsConfiguration {
 
     @Bean
     RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
-            WeatherProperties properties, RunStop runStop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes,
-            DataSource dataSource, FetchPartitions fetchPartitions) {
-        return new RunLauncher(jobOperator, jobRepository, weatherJob, properties, runStop, gracefulStop,
+            WeatherProperties properties, RunLeases runLeases, RunStop runStop, GracefulStop gracefulStop,
+            StagedZipcodes stagedZipcodes, DataSource dataSource, FetchPartitions fetchPartitions) {
+        return new RunLauncher(jobOperator, jobRepository, weatherJob, properties, runLeases, runStop, gracefulStop,
                 stagedZipcodes, new OutputNames(dataSource), fetchPartitions);
     }
 

@@ -1,7 +1,6 @@
 package org.weatherbatch.job;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,7 @@ import org.weatherbatch.summary.RunCounts;
  * nothing at all when it has completed or was abandoned; with {@code --weather.rerun}, a new
  * run of the same night that fetches everything again. A restart is refused when the input
  * or the committed outputs changed since the run started: it would mis-read the one or lose
- * lines of the other. Holds the run's lock throughout.
+ * lines of the other. Holds the run's lease throughout, on whichever host it runs.
  */
 class RunLauncher {
 
@@ -53,7 +53,7 @@ class RunLauncher {
 
     private final Job weatherJob;
 
-    private final Path lockDir;
+    private final RunLeases leases;
 
     private final Path outputDir;
 
@@ -72,12 +72,12 @@ class RunLauncher {
     private final UnfinishedNights unfinishedNights;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
-            WeatherProperties properties, RunStop stop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes,
-            OutputNames outputNames, FetchPartitions fetchPartitions) {
+            WeatherProperties properties, RunLeases leases, RunStop stop, GracefulStop gracefulStop,
+            StagedZipcodes stagedZipcodes, OutputNames outputNames, FetchPartitions fetchPartitions) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.weatherJob = weatherJob;
-        this.lockDir = properties.stateDir().resolve("locks");
+        this.leases = leases;
         this.outputDir = properties.outputDir();
         this.stop = stop;
         this.gracefulStop = gracefulStop;
@@ -96,16 +96,14 @@ class RunLauncher {
     public int launch(Path input, LocalDate date, boolean rerun) {
         InputValidation.requireReadable(input);
         String run = RunParameters.name(RunParameters.identity(input, date, 0));
-        try (RunLock lock = RunLock.tryAcquire(lockDir, run)) {
-            if (lock == null) {
-                log.error("The run of {} is already running in process {}; not starting it twice.", run,
-                        RunLock.holder(lockDir, run));
-                return ExitCodes.ALREADY_RUNNING;
-            }
-            return launchLocked(input, date, rerun, run);
+        Optional<RunLease> lease = leases.tryAcquire(run);
+        if (lease.isEmpty()) {
+            log.error("The run of {} is already running in process {}; not starting it twice.", run,
+                    leases.holder(run));
+            return ExitCodes.ALREADY_RUNNING;
         }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot take the run's lock in " + lockDir, e);
+        try (RunLease held = lease.get()) {
+            return launchLocked(input, date, rerun, run);
         }
     }
 
@@ -138,19 +136,17 @@ class RunLauncher {
                     execution.getStatus());
             return ExitCodes.FAILED;
         }
-        try (RunLock lock = RunLock.tryAcquire(lockDir, run)) {
-            if (lock == null) {
-                log.error("The run of {} is running in process {}: stop it (SIGTERM) before abandoning it.", run,
-                        RunLock.holder(lockDir, run));
-                return ExitCodes.ALREADY_RUNNING;
-            }
+        Optional<RunLease> lease = leases.tryAcquire(run);
+        if (lease.isEmpty()) {
+            log.error("The run of {} is running in process {}: stop it (SIGTERM) before abandoning it.", run,
+                    leases.holder(run));
+            return ExitCodes.ALREADY_RUNNING;
+        }
+        try (RunLease held = lease.get()) {
             abandonLocked(execution);
             log.info("Abandoned execution {} of {}: launching this run again will do nothing "
                     + "(--weather.rerun starts the night again).", executionId, run);
             return ExitCodes.COMPLETED;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot take the run's lock in " + lockDir, e);
         }
         catch (JobExecutionException e) {
             log.error("Could not abandon execution {} of {}: {}", executionId, run, e.getMessage());
@@ -201,7 +197,7 @@ class RunLauncher {
         return execution.getStatus() != BatchStatus.COMPLETED && execution.getStatus() != BatchStatus.ABANDONED;
     }
 
-    /** Runs with the run's lock held: no other live process is running it. */
+    /** Runs with the run's lease held: no other live process, on any host, is running it. */
     private int launchLocked(Path input, LocalDate date, boolean rerun, String run) {
         JobExecution last = latestOfNight(input, date);
         InputFingerprint inputNow = InputFingerprint.of(input);

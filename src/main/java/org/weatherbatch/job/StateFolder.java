@@ -8,9 +8,8 @@ import org.weatherbatch.config.InvalidOptionException;
 import org.weatherbatch.output.FileSystemReason;
 
 /**
- * The state folder (weather.state-dir), where the job repository and the run locks are
- * written: created if need be, and found writable by writing in it, so that a folder on a
- * read-only file system stops the start naming it and the operating system's reason.
+ * The state folder (weather.state-dir), where the H2 job repository is written: created if
+ * need be, and found writable by writing in it, so that a folder on a read-only file system stops the start naming it and the operating system's reason.
  */
 final class StateFolder {
 
@@ -25,7 +24,7 @@ final class StateFolder {
         catch (IOException e) {
             throw new InvalidOptionException("weather.state-dir", folder, "cannot write in "
                     + folder.toAbsolutePath() + ": " + FileSystemReason.of(e)
-                    + " (the job repository and the run locks are written there)");
+                    + " (the job repository is written there)");
         }
     }
 

@@ -102,12 +102,14 @@ class WeatherJobTest extends WeatherJobTestSupport {
         assertThat(run("--weather.date=27/11/2026")).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(run("--weather.api.key=", "--weather.provider=openweathermap")).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(run("--weather.provider=accuweather")).isEqualTo(ExitCodes.NOT_STARTED);
+        assertThat(run("--weather.lock.lease=500ms")).isEqualTo(ExitCodes.NOT_STARTED);
 
         assertThat(output).contains("Property: weather.concurrency").contains("Property: weather.input")
                 .contains("missing.csv does not exist").contains("Property: weather.date")
                 .contains("Property: weather.provider\n    Value: \"openweathermap\"\n    Origin: the command line, "
                         + "--weather.provider=openweathermap\n    Reason: openweathermap needs a key")
-                .contains("Property: weather.provider\n    Value: \"accuweather\"");
+                .contains("Property: weather.provider\n    Value: \"accuweather\"")
+                .contains("Property: weather.lock.lease\n    Value: \"500ms\"");
         assertThat(requests()).isZero();
     }
 
