@@ -26,6 +26,9 @@ public final class CommandLineHelp {
               show <id> [--json]         one execution in detail, with its first failures
               restart <id>               restart the failed or stopped run of that execution
               abandon <id>               never restart that run (launching it again does nothing)
+              report <id>                write that run's report page again
+              prune --older-than=90d [--outputs]   forget the runs that ended before then (history,
+                                         staging, part files; with --outputs their night's files)
               help, --help               this text
               --version                  the version and the commit it was built from
             """;
@@ -38,8 +41,9 @@ public final class CommandLineHelp {
                  is damaged, or the application could not start
               %d  the run was stopped: rerun the same command (143 after SIGTERM, 130 after Ctrl-C)
               %d  nothing ran: another process is running this run, or is using the job repository
+              %d  the run completed, but more of its zipcodes failed than weather.max-failure-ratio allows
             """.formatted(ExitCodes.COMPLETED, ExitCodes.FAILED, ExitCodes.NOT_STARTED, ExitCodes.STOPPED,
-            ExitCodes.ALREADY_RUNNING);
+            ExitCodes.ALREADY_RUNNING, ExitCodes.POOR);
 
     private CommandLineHelp() {
     }

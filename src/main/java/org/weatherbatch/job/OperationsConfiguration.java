@@ -19,6 +19,7 @@ import org.weatherbatch.history.RunHistory;
 import org.weatherbatch.input.InputValidation;
 import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.output.OutputNames;
+import org.weatherbatch.report.SampleStore;
 import org.weatherbatch.summary.FetchPartitions;
 
 import tools.jackson.databind.SerializationFeature;
@@ -58,6 +59,11 @@ public class OperationsConfiguration {
                         + "(-Dspring.aot.enabled=true) cannot push metrics: launch without that option");
             }
         };
+    }
+
+    @Bean
+    Retention retention(JobRepository jobRepository, StagedZipcodes stagedZipcodes, SampleStore sampleStore) {
+        return new Retention(jobRepository, WeatherJobConfiguration.JOB_NAME, stagedZipcodes, sampleStore);
     }
 
     @Bean

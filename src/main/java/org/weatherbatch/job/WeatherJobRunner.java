@@ -1,14 +1,17 @@
 package org.weatherbatch.job;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import java.util.function.LongToIntFunction;
+import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.history.HistoryCommands;
@@ -29,7 +32,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final String USAGE = "commands: run (the default), validate, history [--json] [--limit=N], "
             + "show <execution id> [--json], restart <execution id>, abandon <execution id>, "
-            + "report <execution id>, help";
+            + "report <execution id>, prune --older-than=90d [--outputs], help";
 
     private static final int DEFAULT_LIMIT = 20;
 
@@ -47,10 +50,12 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final NightReports reports;
 
+    private final Retention retention;
+
     private int exitCode = ExitCodes.NOT_STARTED;
 
     public WeatherJobRunner(RunLauncher launcher, NightlySchedule schedule, HistoryCommands historyCommands,
-            InputValidation inputValidation, WeatherProperties properties, NightReports reports) {
+            InputValidation inputValidation, WeatherProperties properties, NightReports reports, Retention retention) {
         this.launcher = launcher;
         this.inputRuns = new InputRuns(launcher);
         this.schedule = schedule;
@@ -58,6 +63,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
         this.inputValidation = inputValidation;
         this.properties = properties;
         this.reports = reports;
+        this.retention = retention;
     }
 
     @Override
@@ -75,6 +81,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
             case "restart" -> withId(words, launcher::restart);
             case "abandon" -> withId(words, launcher::abandon);
             case "report" -> withId(words, reports::write);
+            case "prune" -> withOlderThan(args, olderThan -> retention.prune(olderThan, args.containsOption("outputs")));
             default -> {
                 log.error("Unknown command \"{}\"; {}", command, USAGE);
                 yield ExitCodes.NOT_STARTED;
@@ -88,6 +95,21 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
             return ExitCodes.NOT_STARTED;
         }
         return command.applyAsInt(Long.parseLong(words.get(1)));
+    }
+
+    /** Runs the command with --older-than, a duration as options take it (90d, 12h). */
+    private static int withOlderThan(ApplicationArguments args, ToIntFunction<Duration> command) {
+        List<String> olderThan = args.getOptionValues("older-than");
+        try {
+            if (olderThan != null && olderThan.size() == 1) {
+                return command.applyAsInt(DurationStyle.detectAndParse(olderThan.get(0)));
+            }
+        }
+        catch (IllegalArgumentException notADuration) {
+            // said below
+        }
+        log.error("prune takes --older-than=D, a duration such as 90d or 12h; {}", USAGE);
+        return ExitCodes.NOT_STARTED;
     }
 
     /** Runs the command with --limit, a count of runs: 0 for all of them, as 0 lifts the rate limits. */

@@ -112,7 +112,7 @@ public class NightReports {
     }
 
     static Path reportFile(String outputs) {
-        return Path.of(outputs + "-report.html");
+        return OutputFiles.at(outputs).report();
     }
 
     /** The executions of the run up to this one, side by side on one time axis. */

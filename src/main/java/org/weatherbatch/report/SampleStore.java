@@ -14,14 +14,11 @@ public class SampleStore {
 
     private final JdbcClient jdbc;
 
-    private volatile boolean tableReady;
-
     public SampleStore(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
     public void save(long executionId, List<Sample> samples) {
-        ensureTable();
         for (Sample sample : samples) {
             jdbc.sql("INSERT INTO WEATHER_RUN_SAMPLE (JOB_EXECUTION_ID, SAMPLED_AT, REQUESTS, FETCHED, FAILED, "
                     + "THROTTLED, RETRIES, P50_MS, P90_MS, P99_MS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -33,7 +30,6 @@ public class SampleStore {
 
     /** The execution's samples in time order. */
     public List<Sample> load(long executionId) {
-        ensureTable();
         return jdbc.sql("SELECT SAMPLED_AT, REQUESTS, FETCHED, FAILED, THROTTLED, RETRIES, P50_MS, P90_MS, P99_MS "
                 + "FROM WEATHER_RUN_SAMPLE WHERE JOB_EXECUTION_ID = ? ORDER BY SAMPLED_AT")
                 .param(executionId)
@@ -43,14 +39,8 @@ public class SampleStore {
                 .list();
     }
 
-    private void ensureTable() {
-        if (!tableReady) {
-            jdbc.sql("CREATE TABLE IF NOT EXISTS WEATHER_RUN_SAMPLE (JOB_EXECUTION_ID BIGINT NOT NULL, "
-                    + "SAMPLED_AT BIGINT NOT NULL, REQUESTS INT NOT NULL, FETCHED INT NOT NULL, FAILED INT NOT NULL, "
-                    + "THROTTLED INT NOT NULL, RETRIES INT NOT NULL, P50_MS DOUBLE PRECISION, "
-                    + "P90_MS DOUBLE PRECISION, P99_MS DOUBLE PRECISION, PRIMARY KEY (JOB_EXECUTION_ID, SAMPLED_AT))")
-                    .update();
-            tableReady = true;
-        }
+    /** Forgets an execution's samples, with the execution. */
+    public void delete(long executionId) {
+        jdbc.sql("DELETE FROM WEATHER_RUN_SAMPLE WHERE JOB_EXECUTION_ID = ?").param(executionId).update();
     }
 }

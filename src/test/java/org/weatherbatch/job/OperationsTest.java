@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -165,6 +167,39 @@ class OperationsTest extends WeatherJobTestSupport {
                 + " was abandoned");
         assertThat(requests()).isEqualTo(requestsBefore);
         assertThat(run("abandon", "1")).as("nothing left to abandon").isEqualTo(ExitCodes.FAILED);
+    }
+
+    @Test
+    void pruneForgetsTheRunsThatEndedBeforeTheLimitWithTheirStagingAndPartsAndOnRequestTheirOutputs(
+            CapturedOutput output) throws Exception {
+        writeInput("02134");
+        stubZip("02134", invalidKey());
+        assertThat(run()).isEqualTo(ExitCodes.FAILED);
+        api.resetAll();
+        answerEveryZipcode();
+        assertThat(run("--weather.date=2026-11-28")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(stagingTables()).as("the failed night's").hasSize(1);
+
+        assertThat(run("prune", "--older-than=1h")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(JSON.readTree(printed(output, "history", "--json"))).hasSize(2);
+
+        assertThat(run("prune", "--older-than=0s")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(output).contains("Pruned 2 runs that ended before");
+        assertThat(JSON.readTree(printed(output, "history", "--json"))).isEmpty();
+        assertThat(stagingTables()).isEmpty();
+        Path outputs = work.resolve("output");
+        assertThat(outputs.resolve("zipcodes-2026-11-28.jsonl")).exists();
+        try (var files = Files.list(outputs)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.contains(".run"));
+        }
+
+        assertThat(run("prune", "--older-than=0s", "--outputs")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(run("--weather.date=2026-11-29")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(run("prune", "--older-than=0s", "--outputs")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(outputs.resolve("zipcodes-2026-11-29.jsonl")).doesNotExist();
+        assertThat(outputs.resolve("zipcodes-2026-11-29-report.html")).doesNotExist();
+        assertThat(run("prune", "--older-than=soon")).isEqualTo(ExitCodes.NOT_STARTED);
     }
 
     @Test
