@@ -117,9 +117,10 @@ class OperationsTest extends WeatherJobTestSupport {
         assertThat(recovered.path("status").asString()).isEqualTo("FAILED");
         assertThat(recovered.path("endTime").asString()).as("ended at its last record, not at its recovery")
                 .isEqualTo(killed.path("lastUpdated").asString());
-        assertThat(printed(output, "history")).containsPattern("\\s+1\\s+" + DATE + "\\s+FAILED\\s.*\\s"
-                + Pattern.quote(ran) + "\\s");
         assertThat(printed(output, "show", "1")).contains("(" + ran + ")");
+        String latest = JSON.readTree(printed(output, "history", "--json")).get(0).path("executionId").asString();
+        assertThat(printed(output, "show", latest)).as("the run's executions")
+                .containsPattern("\\s1\\s+FAILED\\s+started [^,]+, " + Pattern.quote(ran) + "\\s");
     }
 
     /** What a command printed on standard output. */
@@ -141,6 +142,12 @@ class OperationsTest extends WeatherJobTestSupport {
 
         assertThat(output).contains("Restarting the FAILED run of " + input.toAbsolutePath());
         assertThat(jsonZips()).containsExactlyInAnyOrder("02134", "10001");
+        assertThat(printed(output, "history")).as("one run, of two executions")
+                .containsPattern("\\s+2\\s+" + DATE + "\\s+COMPLETED\\s+2\\s+2\\s+0\\s+.*\\s2\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\S+\\s+.*zipcodes.csv")
+                .doesNotContainPattern("\\s+1\\s+" + DATE + "\\s+FAILED");
+        assertThat(printed(output, "show", "2")).contains("executions of this run:")
+                .containsPattern("\\s1\\s+FAILED\\s+started .*\\(The API refused the key")
+                .containsPattern("\\s2\\s+COMPLETED\\s+started ");
         assertThat(run("restart", "1")).as("not the latest execution any more").isEqualTo(ExitCodes.FAILED);
         assertThat(output).contains("Execution 1 is not the latest of its run: restart execution 2 instead.");
     }
