@@ -62,11 +62,7 @@ class NightsTest extends WeatherJobTestSupport {
 
     @Test
     void aNewNightWarnsOfAnEarlierUnfinishedOneAndLeavesItAsItIs(CapturedOutput output) throws Exception {
-        writeInput("02134");
-        stubZip("02134", invalidKey());
-        assertThat(run()).isEqualTo(ExitCodes.FAILED);
-        api.resetAll();
-        answerEveryZipcode();
+        failTheNightOnARefusedKey();
 
         assertThat(run("--weather.date=2026-11-28")).isEqualTo(ExitCodes.COMPLETED);
 

@@ -179,11 +179,7 @@ class OperationsTest extends WeatherJobTestSupport {
     @Test
     void pruneForgetsTheRunsThatEndedBeforeTheLimitWithTheirStagingAndPartsAndOnRequestTheirOutputs(
             CapturedOutput output) throws Exception {
-        writeInput("02134");
-        stubZip("02134", invalidKey());
-        assertThat(run()).isEqualTo(ExitCodes.FAILED);
-        api.resetAll();
-        answerEveryZipcode();
+        failTheNightOnARefusedKey();
         assertThat(run("--weather.date=2026-11-28")).isEqualTo(ExitCodes.COMPLETED);
         assertThat(stagingTables()).as("the failed night's").hasSize(1);
 

@@ -116,6 +116,15 @@ abstract class WeatherJobTestSupport {
         return args.values().toArray(String[]::new);
     }
 
+    /** The night of DATE fails on a refused key, its one zipcode unfetched; the API answers again afterwards. */
+    void failTheNightOnARefusedKey() throws IOException {
+        writeInput("02134");
+        stubZip("02134", invalidKey());
+        assertThat(run()).isEqualTo(ExitCodes.FAILED);
+        api.resetAll();
+        answerEveryZipcode();
+    }
+
     void writeInput(String... lines) throws IOException {
         Files.writeString(input, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     }
