@@ -3,6 +3,7 @@ package org.weatherbatch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.weatherbatch.job.CommandLineHelp;
 import org.weatherbatch.job.ExitCodes;
 import org.weatherbatch.job.JobRepositoryInUseFailureAnalyzer;
 
@@ -16,6 +17,9 @@ public class WeatherBatchApplication {
 
     /** Runs the application to its end and returns the process's exit code (see {@link ExitCodes}). */
     public static int run(String... args) {
+        if (CommandLineHelp.answered(args, System.out)) {
+            return ExitCodes.COMPLETED;
+        }
         try {
             return SpringApplication.exit(SpringApplication.run(WeatherBatchApplication.class, args));
         }

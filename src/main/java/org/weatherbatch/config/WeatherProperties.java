@@ -9,13 +9,13 @@ import java.time.ZoneId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -23,25 +23,31 @@ import org.springframework.validation.annotation.Validated;
  * application.yml) and validated before anything runs. Defaults live in application.yml.
  * Every duration is at least a millisecond: they are used in whole milliseconds, and a zero
  * would mean no timeout to the HTTP client, a pause of nothing, or a report that cannot be scheduled.
+ * An unknown {@code weather.*} option stops the start too; checks across options are in
+ * {@link WeatherOptionsValidator}.
  *
  * @param input the CSV file of zipcodes (checked when a run starts: other commands don't need it)
  * @param date the run date, part of the job's identity; today when not given
  * @param rerun start the night of the input and date again as a new run, fetching everything
  * @param schedule a Spring cron expression: run for each tick's date and keep going; once when not given
- * @param scheduleZone the time zone of the schedule and of its dates
+ * @param scheduleZone the time zone of the schedule and of its dates; the system's by default
  * @param progressInterval how often the progress of a run is logged
  * @param outputDir the folder the outputs are written to
- * @param stateDir the folder of the job's own state: the H2 job repository and the run locks
+ * @param stateDir the folder of the H2 job repository (unused with another database)
  * @param concurrency the most requests in flight at once
- * @param partitions how many of the fetch step's partitions (ranges of the input) run side by side
- * @param chunkSize zipcodes per transaction in each partition
+ * @param partitions how many of the fetch step's partitions (ranges of the input) run side by side; the
+ *        concurrency (from 2 to 64) when not given
+ * @param chunkSize zipcodes per transaction in each partition; 32 when not given
+ * @param maxFailureRatio the share of a completed run's zipcodes that may fail before its exit code says
+ *        the night's data is poor (exit 5); 1 never
  * @param units units of the answers: the same whichever provider answers
  * @param provider who answers; openweathermap when a key is set, open-meteo otherwise
  * @param api how to reach the weather API
  * @param metrics where the run's metrics go
+ * @param lock how a run is kept from running twice at once, on any host
  */
 @Validated
-@ConfigurationProperties("weather")
+@ConfigurationProperties(prefix = "weather", ignoreUnknownFields = false)
 public record WeatherProperties(
         @NotNull Path input,
         LocalDate date,
@@ -54,9 +60,11 @@ public record WeatherProperties(
         @Min(1) @Max(1024) int concurrency,
         @Positive Integer partitions,
         @Positive Integer chunkSize,
+        @DecimalMin("0") @DecimalMax("1") double maxFailureRatio,
         @NotNull Units units,
         Provider provider,
         @Valid @NotNull Api api,
+        @Valid @NotNull Lock lock,
         @Valid @NotNull Metrics metrics) {
 
     /** A partition per worker: the others keep the workers busy while some wait on a slow answer. */
@@ -77,22 +85,12 @@ public record WeatherProperties(
         }
     }
 
-    @AssertTrue(message = "weather.schedule must be a Spring cron expression of six fields (second minute hour "
-            + "day-of-month month day-of-week), e.g. \"0 0 2 * * *\" for 02:00 every night")
-    public boolean isScheduleValid() {
-        return schedule == null || CronExpression.isValidExpression(schedule);
-    }
-
-    @AssertTrue(message = "weather.rerun starts one night again: it cannot go with weather.schedule")
-    public boolean isRerunOnce() {
-        return !rerun || schedule == null;
-    }
-
-    /** Whether the provider asked for, or chosen by default, is one that can be used. */
-    @AssertTrue(message = "weather.provider=openweathermap needs a key: pass --weather.api.key=... or set the "
-            + "environment variable WEATHER_API_KEY (or leave weather.provider unset to use keyless open-meteo)")
-    public boolean isProviderUsable() {
-        return provider != Provider.OPENWEATHERMAP || api.hasKey();
+    /**
+     * @param lease how long a run's lease in the job repository lasts unless renewed: while its
+     *        run is alive it is renewed every third of it; once a host running it has died, the
+     *        run can be taken over by another host after at most this long
+     */
+    public record Lock(@NotNull @DurationMin(seconds = 1) Duration lease) {
     }
 
     /**
@@ -101,13 +99,6 @@ public record WeatherProperties(
      * @param pushAll push the process's other metrics too (JVM, connection pool, Spring Batch's)
      */
     public record Metrics(URI pushgateway, boolean pushAll) {
-
-        @AssertTrue(message = "weather.metrics.pushgateway must be an http:// or https:// URL with a host, "
-                + "e.g. http://pushgateway:9091")
-        public boolean isPushgatewayValid() {
-            return pushgateway == null || (("http".equals(pushgateway.getScheme())
-                    || "https".equals(pushgateway.getScheme())) && pushgateway.getHost() != null);
-        }
     }
 
     public enum Provider {
@@ -140,10 +131,10 @@ public record WeatherProperties(
      * @param maxAttempts attempts per zipcode before it is written to the failures file
      * @param retryBackoff the wait before the first retry; it doubles, with jitter, at each retry
      * @param failureThreshold consecutive failed requests after which the API is taken to be down
-     * @param requestsPerMinute the limits shared by all workers, the provider's free plan's
-     *        when not given; 0 for none (requests-per-minute=0 lifts them all)
-     * @param requestsPerHour see requestsPerMinute
-     * @param requestsPerDay see requestsPerMinute
+     * @param requestsPerMinute requests a minute at most, shared by all workers; the provider's free
+     *        plan's when not given; 0 lifts every limit
+     * @param requestsPerHour requests an hour at most; the provider's when not given; 0 for none
+     * @param requestsPerDay requests a day at most; the provider's when not given; 0 for none
      * @param throttlePause how long all workers pause after a 429 that names no wait
      * @param throttlePatience how long the API may keep answering 429 before the run fails
      */

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 import org.weatherbatch.output.Failure;
 import org.weatherbatch.output.FetchResult;
@@ -18,6 +20,8 @@ import org.weatherbatch.output.FetchResult;
  * zipcodes done by outcome, retries, 429s, and the latency of each request.
  */
 public class FetchMetrics {
+
+    private static final String FETCHED = "fetched";
 
     private final MeterRegistry registry;
 
@@ -31,6 +35,9 @@ public class FetchMetrics {
     private final Map<String, Counter> results = new ConcurrentHashMap<>();
 
     private final Map<String, Timer> requests = new ConcurrentHashMap<>();
+
+    // the run's report samples latency percentiles every second: an HdrHistogram recorder takes them without locks
+    private final Recorder latencies = new Recorder(2);
 
     public FetchMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -52,9 +59,17 @@ public class FetchMetrics {
         return (long) throttled.count();
     }
 
+    /** The counts so far, and the latencies of the requests answered since the last reading. */
+    public Reading read() {
+        Counter fetched = results.get(FETCHED);
+        long fetchedCount = fetched == null ? 0 : (long) fetched.count();
+        return new Reading(fetchedCount, done.get() - fetchedCount, (long) retries.count(), (long) throttled.count(),
+                latencies.getIntervalHistogram());
+    }
+
     void itemDone(FetchResult result) {
         done.incrementAndGet();
-        String outcome = result instanceof Failure failure ? failure.reason().code() : "fetched";
+        String outcome = result instanceof Failure failure ? failure.reason().code() : FETCHED;
         results.computeIfAbsent(outcome, key -> registry.counter("weather.fetch.results", "outcome", key))
                 .increment();
     }
@@ -74,5 +89,12 @@ public class FetchMetrics {
                 .tag("outcome", key)
                 .register(registry))
                 .record(latency);
+        latencies.recordValue(latency.toNanos() / 1000);
+    }
+
+    /**
+     * @param latencies in microseconds
+     */
+    public record Reading(long fetched, long failed, long retries, long throttled, Histogram latencies) {
     }
 }

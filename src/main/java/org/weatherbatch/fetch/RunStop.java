@@ -40,7 +40,7 @@ public class RunStop implements StepInterruptionPolicy {
     /**
      * Checked by both steps between chunks. Marks the step terminate-only as well: Spring
      * Batch 6's ChunkOrientedStep takes the exception alone as the end of its items and
-     * would complete the step with items unread.
+     * would complete the step with items unread (see spring-batch #5114 and #5165).
      */
     @Override
     public void checkInterrupted(StepExecution stepExecution) throws JobInterruptedException {

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.weatherbatch.summary.Durations;
+import org.weatherbatch.config.Durations;
 
 /**
  * Makes all workers pause together when the API answers 429 Too Many Requests, for as

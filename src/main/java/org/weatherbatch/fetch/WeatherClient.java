@@ -24,7 +24,7 @@ import org.weatherbatch.output.FailureReason;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends one request within the rate limits and says what came of it ({@link Outcomes}).
+ * Sends one request within the rate limits and says what came of it ({@link ResponseClassifier}).
  * The request URL may carry the key, so nothing here ever logs or reports the URL.
  * <p>
  * Requests block the fetch worker that sends them, one pooled connection each: on a small
@@ -46,7 +46,7 @@ public class WeatherClient implements AutoCloseable {
 
     private final BlockingBucket rateLimiter;
 
-    private final Outcomes outcomes;
+    private final ResponseClassifier responses;
 
     private final Duration deadline;
 
@@ -78,7 +78,7 @@ public class WeatherClient implements AutoCloseable {
         });
         deadlines.setRemoveOnCancelPolicy(true);
         this.rateLimiter = limits.bucket();
-        this.outcomes = new Outcomes(provider, api, json);
+        this.responses = new ResponseClassifier(provider, api, json);
         this.deadline = api.connectTimeout().plus(api.readTimeout());
     }
 
@@ -110,14 +110,14 @@ public class WeatherClient implements AutoCloseable {
         try {
             Reply reply = http.join().execute(request, Reply::read);
             metrics.request(since(sent), reply.status() / 100 + "xx");
-            return outcomes.answered(reply);
+            return responses.answered(reply);
         }
         catch (IOException e) {
             if (stop.raised()) {
                 // abandon the request: its item is not written
                 throw new RunStop.RunStoppedException();
             }
-            Attempt.Transient failed = late.get() ? outcomes.timedOut() : outcomes.failed(e);
+            Attempt.Transient failed = late.get() ? responses.timedOut() : responses.failed(e);
             metrics.request(since(sent), failed.reason() == FailureReason.TIMEOUT ? "timeout" : "error");
             return failed;
         }

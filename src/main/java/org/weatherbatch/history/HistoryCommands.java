@@ -5,13 +5,15 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.weatherbatch.output.OutputFiles;
-import org.weatherbatch.summary.Durations;
+import org.weatherbatch.config.Durations;
 import org.weatherbatch.summary.RunSummaryListener;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class HistoryCommands {
 
     static final int FAILURES_SHOWN = 20;
+
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private final RunHistory history;
 
@@ -46,11 +50,12 @@ public class HistoryCommands {
             out.println("No runs yet.");
             return 0;
         }
-        out.printf("%6s  %-10s  %-9s  %7s  %7s  %6s  %10s  %s%n", "id", "date", "status", "lines", "fetched",
-                "failed", "duration", "input");
+        out.printf("%6s  %-10s  %-9s  %7s  %7s  %6s  %10s  %5s  %-20s  %s%n", "id", "date", "status", "lines",
+                "fetched", "failed", "duration", "execs", "started", "input");
         for (RunRecord run : runs) {
-            out.printf("%6d  %-10s  %-9s  %7d  %7d  %6d  %10s  %s%n", run.executionId(), run.date(), run.status(),
-                    run.linesRead(), run.fetched(), run.failed(), Durations.readable(run.duration()), run.input());
+            out.printf("%6d  %-10s  %-9s  %7d  %7d  %6d  %10s  %5d  %-20s  %s%n", run.executionId(), run.date(),
+                    run.status(), run.linesRead(), run.fetched(), run.failed(), Durations.readable(run.duration()),
+                    run.executions(), started(run), run.input());
         }
         return 0;
     }
@@ -76,6 +81,12 @@ public class HistoryCommands {
         out.printf("  lines:    %d read: %s%n", run.linesRead(), run.lines());
         out.printf("  fetched:  %d, failed: %d%s%n", run.fetched(), run.failed(),
                 RunSummaryListener.byReason(run.failures()));
+        if (run.executions() > 1) {
+            out.printf("  executions of this run:%n");
+            history.executionsOfRun(executionId).forEach(one -> out.printf("    %d  %-9s  started %s, %s%s%n",
+                    one.executionId(), one.status(), started(one), Durations.readable(one.duration()),
+                    one.failure() == null ? "" : " (" + one.failure() + ")"));
+        }
         out.printf("  failures: %s%n", Files.exists(failuresFile) ? failuresFile : failuresFile + " (not there)");
         firstFailures.forEach(failure -> out.println("    " + failure));
         if (run.failed() + run.lines().getOrDefault("INVALID", 0L) > firstFailures.size()
@@ -83,6 +94,11 @@ public class HistoryCommands {
             out.println("    … (the whole list is in the failures file)");
         }
         return 0;
+    }
+
+    /** When a run started, in the zone of this machine, which Spring Batch's times are in. */
+    private static String started(RunRecord run) {
+        return run.startTime() == null ? "-" : STARTED.format(run.startTime().atZone(ZoneId.systemDefault()));
     }
 
     private static List<String> firstFailures(Path failuresFile) {

@@ -35,15 +35,22 @@ public class RunHistory {
         this.fetchPartitions = fetchPartitions;
     }
 
-    /** The latest executions, at most {@code limit} of them. */
+    /** The latest runs (an input and date, or a rerun of them), at most {@code limit}: each as its latest execution. */
     public List<RunRecord> recent(int limit) {
         return jobRepository.getJobInstances(jobName, 0, limit).stream()
-                .flatMap(instance -> jobRepository.getJobExecutions(instance).stream())
-                .map(JobExecution::getId)
-                .sorted(Comparator.reverseOrder())
-                .limit(limit)
-                .map(this::execution)
-                .flatMap(Optional::stream)
+                .map(jobRepository::getLastJobExecution)
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(JobExecution::getId).reversed())
+                .map(this::record)
+                .toList();
+    }
+
+    /** Every execution of the run the execution belongs to, first to last. */
+    public List<RunRecord> executionsOfRun(long executionId) {
+        return find(jobRepository, executionId).stream()
+                .flatMap(execution -> jobRepository.getJobExecutions(execution.getJobInstance()).stream())
+                .sorted(Comparator.comparing(JobExecution::getId))
+                .map(this::record)
                 .toList();
     }
 
@@ -82,15 +89,17 @@ public class RunHistory {
                 .orElse(null);
     }
 
-    private RunRecord record(JobExecution execution) {
+    /** The execution as the history tells it; one that just ended is read as it is in memory. */
+    public RunRecord record(JobExecution execution) {
         RunCounts counts = RunCounts.of(jobRepository, execution, stageStep, fetchPartitions);
         String exitDescription = rootExitDescription(execution);
-        String failure = execution.getStatus() == BatchStatus.FAILED && !exitDescription.isBlank()
-                ? FailureText.of(exitDescription) : null;
+        boolean failed = execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED;
+        String failure = failed && !exitDescription.isBlank() ? FailureText.of(exitDescription) : null;
         return new RunRecord(execution.getId(), execution.getJobParameters().getLocalDate("date"),
                 execution.getJobParameters().getString("input"),
                 execution.getJobParameters().getString(OutputFiles.PARAMETER), execution.getStatus().name(), failure,
                 execution.getStartTime(), execution.getEndTime(), lastUpdated(execution), counts.linesRead(),
-                counts.lines(), counts.fetched(), counts.failed(), counts.failures());
+                counts.lines(), counts.fetched(), counts.failed(), counts.failures(),
+                jobRepository.getJobExecutions(execution.getJobInstance()).size());
     }
 }

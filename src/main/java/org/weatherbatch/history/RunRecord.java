@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record RunRecord(long executionId, LocalDate date, String input, String outputs, String status, String failure,
         LocalDateTime startTime, LocalDateTime endTime, LocalDateTime lastUpdated, long linesRead,
-        Map<String, Long> lines, long fetched, long failed, Map<String, Long> failures) {
+        Map<String, Long> lines, long fetched, long failed, Map<String, Long> failures, int executions) {
 
     /** Up to the last record when no end is: a killed run's does not grow with the clock. */
     public Duration duration() {

@@ -16,7 +16,7 @@ import java.util.Set;
  * @param headerLine the number of the header line, or 0 when the file has none
  * @param zipColumn the index of the zipcode column
  */
-public record InputLayout(long headerLine, int zipColumn) {
+record InputLayout(long headerLine, int zipColumn) {
 
     /** Header names of a zipcode column, lower case, without spaces, dashes or underscores. */
     private static final Set<String> ZIP_HEADERS = Set.of("zip", "zipcode", "zip5", "postalcode", "postcode");
@@ -33,7 +33,7 @@ public record InputLayout(long headerLine, int zipColumn) {
                 }
                 List<String> fields;
                 try {
-                    fields = ZipcodeLines.fields(content);
+                    fields = ZipcodeLineMapper.fields(content);
                 }
                 catch (IllegalArgumentException notCsv) {
                     break;

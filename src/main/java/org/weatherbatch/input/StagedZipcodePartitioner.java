@@ -36,16 +36,22 @@ public class StagedZipcodePartitioner implements Partitioner {
         this.rangeSize = rangeSize;
     }
 
-    /** Ranges of the range size, at least gridSize of them and at most four times that. */
+    /**
+     * Ranges of the range size, at least gridSize of them and at most four times that; none,
+     * failing the run before any request, when the input held no zipcode.
+     */
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         int staged = stagedZipcodes.count(jobInstanceId);
+        if (staged == 0) {
+            throw new NoZipcodesException();
+        }
         int parts = Math.max(gridSize, Math.min((staged + rangeSize - 1) / rangeSize, MAX_PER_SLOT * gridSize));
         List<Long> starts = stagedZipcodes.rangeStarts(jobInstanceId, parts);
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        for (int part = 0; part < Math.max(starts.size(), 1); part++) {
+        for (int part = 0; part < starts.size(); part++) {
             ExecutionContext range = new ExecutionContext();
-            range.putLong(FIRST_LINE, starts.isEmpty() ? 0 : starts.get(part));
+            range.putLong(FIRST_LINE, starts.get(part));
             range.putLong(LAST_LINE, part + 1 < starts.size() ? starts.get(part + 1) - 1 : Long.MAX_VALUE);
             range.putInt(PART, part);
             partitions.put(name(part), range);

@@ -1,5 +1,8 @@
 package org.weatherbatch.input;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +17,22 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchI
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.database.support.SqlPagingQueryProviderFactoryBean;
 import org.springframework.batch.infrastructure.support.DatabaseType;
+import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The validated, de-duplicated zipcodes of a job instance, a row each, in a table of the
- * instance's own (WEATHER_STAGED_ZIPCODE_&lt;instance id&gt;): written in the stage step's
- * transactions, so they are exactly the lines that step committed, and read by the fetch
- * step's partitions, each a range of lines. A table per instance so that a finished run's
- * rows go with one DROP: H2 deletes rows from a shared table slowly and with much memory.
+ * instance's own (WEATHER_STAGED_ZIPCODE_&lt;instance id&gt;, made by the database's
+ * staged-zipcodes-*.sql): written in the stage step's transactions, so they are exactly the
+ * lines that step committed, and read by the fetch step's partitions, each a range of lines.
  */
 public class StagedZipcodes {
+
+    private static final String TABLE_SCRIPT = "classpath:org/weatherbatch/staged-zipcodes-@@platform@@.sql";
 
     private final DataSource dataSource;
 
@@ -33,6 +41,8 @@ public class StagedZipcodes {
     /** Looked up once: each partition's reader would ask the database for it otherwise, one at a time. */
     private volatile DatabaseType databaseType;
 
+    private volatile String tableScript;
+
     public StagedZipcodes(DataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
@@ -40,8 +50,25 @@ public class StagedZipcodes {
 
     /** Made by the instance's first execution; a restart finds it with the rows committed before. */
     public void create(long jobInstanceId) {
-        jdbc.sql("CREATE TABLE IF NOT EXISTS " + table(jobInstanceId)
-                + " (LINE_NO BIGINT PRIMARY KEY, ZIP CHAR(5) NOT NULL)").update();
+        String script = tableScript().replace("@@instance@@", Long.toString(jobInstanceId));
+        new ResourceDatabasePopulator(new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8)))
+                .execute(dataSource);
+    }
+
+    /** The database's own script for a staging table. */
+    private String tableScript() {
+        if (tableScript == null) {
+            String location = new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource, TABLE_SCRIPT)
+                    .get(0);
+            try {
+                tableScript = new DefaultResourceLoader().getResource(location)
+                        .getContentAsString(StandardCharsets.UTF_8);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("No staging table script " + location + " for this database", e);
+            }
+        }
+        return tableScript;
     }
 
     /** Stages each zipcode, in the chunk's transaction. */

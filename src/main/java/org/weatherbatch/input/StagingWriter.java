@@ -7,7 +7,7 @@ import org.weatherbatch.output.CompositeStreamWriter;
 import org.weatherbatch.output.Failure;
 import org.weatherbatch.output.OutputFileWriter;
 import org.weatherbatch.output.FailureReason;
-import org.weatherbatch.summary.Tally;
+import org.weatherbatch.output.OutcomeTally;
 
 /**
  * Stages each new zipcode for the fetch step, writes each line that is not a zipcode to
@@ -19,13 +19,13 @@ public class StagingWriter extends CompositeStreamWriter<ZipcodeLine> {
 
     private final OutputFileWriter<Failure> failures;
 
-    private final Tally tally;
+    private final OutcomeTally tally;
 
     public StagingWriter(ItemWriter<ZipcodeLine> staging, OutputFileWriter<Failure> failures) {
-        this(staging, failures, new Tally());
+        this(staging, failures, new OutcomeTally());
     }
 
-    private StagingWriter(ItemWriter<ZipcodeLine> staging, OutputFileWriter<Failure> failures, Tally tally) {
+    private StagingWriter(ItemWriter<ZipcodeLine> staging, OutputFileWriter<Failure> failures, OutcomeTally tally) {
         super(failures, tally);
         this.staging = staging;
         this.tally = tally;

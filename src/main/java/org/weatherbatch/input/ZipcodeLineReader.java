@@ -13,7 +13,7 @@ public class ZipcodeLineReader extends AbstractItemCountingItemStreamItemReader<
 
     private final Path file;
 
-    private ZipcodeLines lines;
+    private ZipcodeLineMapper lineMapper;
 
     private CsvRecords records;
 
@@ -24,14 +24,14 @@ public class ZipcodeLineReader extends AbstractItemCountingItemStreamItemReader<
 
     @Override
     protected void doOpen() throws Exception {
-        lines = new ZipcodeLines(InputLayout.detect(file));
+        lineMapper = new ZipcodeLineMapper(InputLayout.detect(file));
         records = CsvRecords.open(file);
     }
 
     @Override
     protected ZipcodeLine doRead() throws Exception {
         InputRecord record = records.next();
-        return record == null ? null : lines.map(record);
+        return record == null ? null : lineMapper.map(record);
     }
 
     @Override

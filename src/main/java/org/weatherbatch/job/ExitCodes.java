@@ -20,6 +20,9 @@ public final class ExitCodes {
     /** Another process is running the same input and date, or using the job repository. */
     public static final int ALREADY_RUNNING = 4;
 
+    /** The run completed, but more of its zipcodes failed than weather.max-failure-ratio allows. */
+    public static final int POOR = 5;
+
     private ExitCodes() {
     }
 

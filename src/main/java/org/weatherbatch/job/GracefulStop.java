@@ -15,7 +15,7 @@ import org.weatherbatch.fetch.RunStop;
  * in flight are abandoned, the chunk in progress rolls back, and the execution ends
  * STOPPED, to be restarted from its last commit by the next launch.
  */
-public class GracefulStop implements SmartLifecycle {
+class GracefulStop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
 
@@ -85,6 +85,7 @@ public class GracefulStop implements SmartLifecycle {
             log.warn("Shutting down: stopping the run in progress; it can be restarted from its last commit.");
             // not JobOperator.stop: from this thread it would update the step execution under
             // the running step's feet, which then fails on a stale version and ends UNKNOWN
+            // (spring-batch #5120)
             stop.raise();
             long waitNanos = PATIENCE.toNanos();
             while (running && waitNanos > 0) {

@@ -3,7 +3,7 @@ package org.weatherbatch.job;
 import java.nio.file.Path;
 
 /** The H2 file of the job repository exists but does not hold a job repository any more. */
-public class JobRepositoryDamagedException extends RuntimeException {
+class JobRepositoryDamagedException extends RuntimeException {
 
     private final Path file;
 

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,6 +61,11 @@ final class JobRepositoryFile {
             name = System.getProperty("user.home") + name.substring(1);
         }
         return Optional.of(new JobRepositoryFile(Path.of(name + ".mv.db"), url, username, password));
+    }
+
+    /** Whether one process at a time can open the database at that URL: a file-based H2 not shared by AUTO_SERVER. */
+    static boolean opensAlone(String url) {
+        return url.startsWith(H2_FILE_URL) && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
     }
 
     /** Passes a new repository, or one that holds Spring Batch's tables; refuses a damaged one. */

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
@@ -21,7 +22,7 @@ import org.weatherbatch.config.InvalidOptionException;
  * A tick that finds its run already completed does nothing. At shutdown (SIGTERM, Ctrl-C)
  * the run in progress is stopped as in one-shot mode ({@link GracefulStop}, stopped first).
  */
-public class NightlySchedule implements SmartLifecycle {
+class NightlySchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NightlySchedule.class);
 
@@ -64,7 +65,7 @@ public class NightlySchedule implements SmartLifecycle {
             int exitCode = launcher.launch(input, date);
             log.info("The run for {} ended with exit code {}; next run at the next tick.", date, exitCode);
         }
-        catch (InvalidOptionException | IllegalStateException | UncheckedIOException e) {
+        catch (InvalidOptionException | IllegalStateException | UncheckedIOException | DataAccessException e) {
             log.error("The run for {} could not start: {}; trying again at the next tick.", date, e.getMessage());
         }
         finally {

@@ -14,9 +14,11 @@ import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.HistoryCommands;
 import org.weatherbatch.history.RunHistory;
+import org.weatherbatch.input.InputValidation;
 import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.metrics.MetricsPush;
 import org.weatherbatch.output.OutputNames;
+import org.weatherbatch.report.SampleStore;
 import org.weatherbatch.summary.FetchPartitions;
 
 import tools.jackson.databind.SerializationFeature;
@@ -28,9 +30,9 @@ public class OperationsConfiguration {
 
     @Bean
     RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
-            WeatherProperties properties, RunStop runStop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes,
-            DataSource dataSource, FetchPartitions fetchPartitions) {
-        return new RunLauncher(jobOperator, jobRepository, weatherJob, properties, runStop, gracefulStop,
+            WeatherProperties properties, RunLeases runLeases, RunStop runStop, GracefulStop gracefulStop,
+            StagedZipcodes stagedZipcodes, DataSource dataSource, FetchPartitions fetchPartitions) {
+        return new RunLauncher(jobOperator, jobRepository, weatherJob, properties, runLeases, runStop, gracefulStop,
                 stagedZipcodes, new OutputNames(dataSource), fetchPartitions);
     }
 
@@ -47,8 +49,18 @@ public class OperationsConfiguration {
     }
 
     @Bean
+    Retention retention(JobRepository jobRepository, StagedZipcodes stagedZipcodes, SampleStore sampleStore) {
+        return new Retention(jobRepository, WeatherJobConfiguration.JOB_NAME, stagedZipcodes, sampleStore);
+    }
+
+    @Bean
     NightlySchedule nightlySchedule(RunLauncher runLauncher) {
         return new NightlySchedule(runLauncher);
+    }
+
+    @Bean
+    InputValidation inputValidation() {
+        return new InputValidation(System.out);
     }
 
     @Bean

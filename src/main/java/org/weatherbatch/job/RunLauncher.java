@@ -1,13 +1,14 @@
 package org.weatherbatch.job;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,17 +22,18 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.weatherbatch.config.InvalidOptionException;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.RunHistory;
 import org.weatherbatch.input.InputFingerprint;
+import org.weatherbatch.input.InputValidation;
 import org.weatherbatch.input.StagedZipcodes;
 import org.weatherbatch.output.CommittedOutputs;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.OutputNames;
 import org.weatherbatch.output.PartMergeTasklet;
 import org.weatherbatch.summary.FetchPartitions;
+import org.weatherbatch.summary.RunCounts;
 
 /**
  * Launches the run named by an input file and a date: a new run, the restart of a failed
@@ -39,9 +41,9 @@ import org.weatherbatch.summary.FetchPartitions;
  * nothing at all when it has completed or was abandoned; with {@code --weather.rerun}, a new
  * run of the same night that fetches everything again. A restart is refused when the input
  * or the committed outputs changed since the run started: it would mis-read the one or lose
- * lines of the other. Holds the run's lock throughout.
+ * lines of the other. Holds the run's lease throughout, on whichever host it runs.
  */
-public class RunLauncher {
+class RunLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
 
@@ -51,7 +53,7 @@ public class RunLauncher {
 
     private final Job weatherJob;
 
-    private final Path lockDir;
+    private final RunLeases leases;
 
     private final Path outputDir;
 
@@ -65,19 +67,25 @@ public class RunLauncher {
 
     private final FetchPartitions fetchPartitions;
 
+    private final double maxFailureRatio;
+
+    private final UnfinishedNights unfinishedNights;
+
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
-            WeatherProperties properties, RunStop stop, GracefulStop gracefulStop, StagedZipcodes stagedZipcodes,
-            OutputNames outputNames, FetchPartitions fetchPartitions) {
+            WeatherProperties properties, RunLeases leases, RunStop stop, GracefulStop gracefulStop,
+            StagedZipcodes stagedZipcodes, OutputNames outputNames, FetchPartitions fetchPartitions) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.weatherJob = weatherJob;
-        this.lockDir = properties.stateDir().resolve("locks");
+        this.leases = leases;
         this.outputDir = properties.outputDir();
         this.stop = stop;
         this.gracefulStop = gracefulStop;
         this.stagedZipcodes = stagedZipcodes;
         this.outputNames = outputNames;
         this.fetchPartitions = fetchPartitions;
+        this.maxFailureRatio = properties.maxFailureRatio();
+        this.unfinishedNights = new UnfinishedNights(jobRepository, weatherJob.getName());
     }
 
     public int launch(Path input, LocalDate date) {
@@ -86,22 +94,18 @@ public class RunLauncher {
 
     /** @param rerun start the night again as a new run, even when it completed */
     public int launch(Path input, LocalDate date, boolean rerun) {
-        if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
-            throw new InvalidOptionException("weather.input", input, input.toAbsolutePath()
-                    + (Files.exists(input) ? " is not a readable file" : " does not exist"));
-        }
+        InputValidation.requireReadable(input);
         String run = RunParameters.name(RunParameters.identity(input, date, 0));
-        try (RunLogContext.Scope named = RunLogContext.of(input, date);
-                RunLock lock = RunLock.tryAcquire(lockDir, run)) {
-            if (lock == null) {
+        try (RunLogContext.Scope named = RunLogContext.of(input, date)) {
+            Optional<RunLease> lease = leases.tryAcquire(run);
+            if (lease.isEmpty()) {
                 log.error("The run of {} is already running in process {}; not starting it twice.", run,
-                        RunLock.holder(lockDir, run));
+                        leases.holder(run));
                 return ExitCodes.ALREADY_RUNNING;
             }
-            return launchLocked(input, date, rerun, run);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot take the run's lock in " + lockDir, e);
+            try (RunLease held = lease.get()) {
+                return launchLocked(input, date, rerun, run);
+            }
         }
     }
 
@@ -134,19 +138,17 @@ public class RunLauncher {
                     execution.getStatus());
             return ExitCodes.FAILED;
         }
-        try (RunLock lock = RunLock.tryAcquire(lockDir, run)) {
-            if (lock == null) {
-                log.error("The run of {} is running in process {}: stop it (SIGTERM) before abandoning it.", run,
-                        RunLock.holder(lockDir, run));
-                return ExitCodes.ALREADY_RUNNING;
-            }
+        Optional<RunLease> lease = leases.tryAcquire(run);
+        if (lease.isEmpty()) {
+            log.error("The run of {} is running in process {}: stop it (SIGTERM) before abandoning it.", run,
+                    leases.holder(run));
+            return ExitCodes.ALREADY_RUNNING;
+        }
+        try (RunLease held = lease.get()) {
             abandonLocked(execution);
             log.info("Abandoned execution {} of {}: launching this run again will do nothing "
                     + "(--weather.rerun starts the night again).", executionId, run);
             return ExitCodes.COMPLETED;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot take the run's lock in " + lockDir, e);
         }
         catch (JobExecutionException e) {
             log.error("Could not abandon execution {} of {}: {}", executionId, run, e.getMessage());
@@ -155,10 +157,12 @@ public class RunLauncher {
     }
 
     private void abandonLocked(JobExecution execution) throws JobExecutionException {
-        if (execution.isRunning()) {
-            jobOperator.recover(execution); // left STARTED by a process that is gone
-        }
-        jobOperator.abandon(jobRepository.getJobExecution(execution.getId()));
+        KilledRunRecovery.recover(jobOperator, jobRepository, execution.getId()); // if left STARTED by a dead process
+        JobExecution stopped = jobRepository.getJobExecution(execution.getId());
+        LocalDateTime ended = stopped.getEndTime();
+        JobExecution abandoned = jobOperator.abandon(stopped);
+        abandoned.setEndTime(ended); // its duration ends when it stopped, not when it was abandoned
+        jobRepository.update(abandoned);
         long run = execution.getJobInstance().getInstanceId();
         stagedZipcodes.drop(run); // never to be fetched now
         try {
@@ -195,7 +199,7 @@ public class RunLauncher {
         return execution.getStatus() != BatchStatus.COMPLETED && execution.getStatus() != BatchStatus.ABANDONED;
     }
 
-    /** Runs with the run's lock held: no other live process is running it. */
+    /** Runs with the run's lease held: no other live process, on any host, is running it. */
     private int launchLocked(Path input, LocalDate date, boolean rerun, String run) {
         JobExecution last = latestOfNight(input, date);
         InputFingerprint inputNow = InputFingerprint.of(input);
@@ -208,7 +212,7 @@ public class RunLauncher {
                     last.getStatus() == BatchStatus.COMPLETED ? "completed" : "was abandoned", last.getEndTime(),
                     last.getId(), inputChange.isEmpty() ? "" : " The input changed since (" + inputChange
                             + "): --weather.rerun fetches it again.");
-            return ExitCodes.COMPLETED;
+            return last.getStatus() == BatchStatus.COMPLETED ? exitCode(last) : ExitCodes.COMPLETED;
         }
         if (!inputChange.isEmpty()) {
             log.error("Not restarting the {} run of {}: the input changed since the run started ({}), and a restart "
@@ -241,7 +245,10 @@ public class RunLauncher {
         long rerun = last == null ? 0 : RunParameters.rerun(last.getJobParameters()) + 1;
         JobParameters identity = RunParameters.identity(input, date, rerun);
         String run = RunParameters.name(identity);
-        if (last != null) {
+        if (last == null) {
+            unfinishedNights.warnAbout(input, date);
+        }
+        else {
             if (unfinished(last)) {
                 try {
                     abandonLocked(last);
@@ -278,6 +285,14 @@ public class RunLauncher {
         return parts;
     }
 
+    /** A completed run's exit code says too whether more of its zipcodes failed than they should. */
+    private int exitCode(JobExecution execution) {
+        boolean poor = execution.getStatus() == BatchStatus.COMPLETED
+                && RunCounts.of(jobRepository, execution, WeatherJobConfiguration.STAGE_STEP, fetchPartitions)
+                        .failedMoreThan(maxFailureRatio);
+        return poor ? ExitCodes.POOR : ExitCodes.of(execution.getStatus());
+    }
+
     private int start(JobParameters parameters, String run) {
         stop.reset();
         if (!gracefulStop.runStarting()) {
@@ -285,7 +300,7 @@ public class RunLauncher {
             return ExitCodes.STOPPED;
         }
         try {
-            return ExitCodes.of(jobOperator.start(weatherJob, parameters).getStatus());
+            return exitCode(jobOperator.start(weatherJob, parameters));
         }
         catch (JobExecutionException e) {
             log.error("Could not launch the run of {}: {}", run, e.getMessage());

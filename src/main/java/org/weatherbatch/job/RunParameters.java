@@ -60,7 +60,7 @@ final class RunParameters {
         return parameters.getLong(RERUN);
     }
 
-    /** The run as logs name it, and as its lock is named: input and date (reruns of a night share them). */
+    /** The run as logs name it, and as its lease is named: input and date (reruns of a night share them). */
     static String name(JobParameters parameters) {
         return parameters.getString(INPUT) + " for " + parameters.getLocalDate(DATE);
     }

@@ -5,12 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.weatherbatch.config.InvalidOptionException;
-import org.weatherbatch.summary.FailureText;
+import org.weatherbatch.output.FileSystemReason;
 
 /**
- * The state folder (weather.state-dir), where the job repository and the run locks are
- * written: created if need be, and found writable by writing in it, so that a folder on a
- * read-only file system stops the start naming it and the operating system's reason.
+ * The state folder (weather.state-dir), where the H2 job repository is written: created if
+ * need be, and found writable by writing in it, so that a folder on a read-only file system stops the start naming it and the operating system's reason.
  */
 final class StateFolder {
 
@@ -24,8 +23,8 @@ final class StateFolder {
         }
         catch (IOException e) {
             throw new InvalidOptionException("weather.state-dir", folder, "cannot write in "
-                    + folder.toAbsolutePath() + ": " + FailureText.fileSystemReason(e)
-                    + " (the job repository and the run locks are written there)");
+                    + folder.toAbsolutePath() + ": " + FileSystemReason.of(e)
+                    + " (the job repository is written there)");
         }
     }
 

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 import org.weatherbatch.config.WeatherProperties;
 
 /**
- * Checks the state folder, and the H2 job repository in it, as the job repository's
- * DataSource is created and before anything connects to it: a folder that cannot be written
- * or a damaged repository stops the start with a message, not with H2's stack trace or a
+ * Checks the state folder, and the H2 job repository in it, as the job repository's DataSource
+ * is created and before anything connects to it (nothing is checked for another database): a
+ * folder that cannot be written or a damaged repository stops the start with a message, not with H2's stack trace or a
  * silently empty history.
  */
 @Component
@@ -29,11 +29,13 @@ class StateFolderCheck implements BeanPostProcessor {
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource) {
-            StateFolder.checkWritable(properties.getObject().stateDir());
             JobRepositoryFile.of(environment.getProperty("spring.datasource.url"),
                     environment.getProperty("spring.datasource.username"),
                     environment.getProperty("spring.datasource.password"))
-                    .ifPresent(JobRepositoryFile::checkIntact);
+                    .ifPresent(file -> {
+                        StateFolder.checkWritable(properties.getObject().stateDir());
+                        file.checkIntact();
+                    });
         }
         return bean;
     }

@@ -43,6 +43,7 @@ import org.weatherbatch.output.FetchResultWriter;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.OutputWriters;
 import org.weatherbatch.output.PartMergeTasklet;
+import org.weatherbatch.report.RunReportListener;
 import org.weatherbatch.summary.ExpectedFailureTraces;
 import org.weatherbatch.summary.FetchTimeEstimate;
 import org.weatherbatch.summary.FetchPartitions;
@@ -95,75 +96,89 @@ public class WeatherJobConfiguration {
     @Bean
     Job weatherJob(JobRepository jobRepository, Step stageZipcodes, Step fetchWeather, Step mergeOutputs,
             Step dropStagedZipcodes, RunLogContext runLogContext, RunSummaryListener runSummaryListener,
-            RunMetrics runMetrics) {
+            RunMetrics runMetrics, RunReportListener runReportListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(stageZipcodes)
                 .next(fetchWeather)
                 .next(mergeOutputs)
                 .next(dropStagedZipcodes)
-                .listener(runLogContext) // listeners end in reverse: the summary, the metrics, then the log context
+                // listeners end in reverse order: the summary, the report, the metrics, then the log context
+                .listener(runLogContext)
                 .listener(runMetrics)
+                .listener(runReportListener)
                 .listener(runSummaryListener)
                 .build();
     }
 
-    /**
-     * Job-scoped, so that its reader, processor and writer are plain objects made for the
-     * run: step-scoped beans are proxies that look their target up on every call, a cost
-     * paid per line.
-     */
     @Bean
     @JobScope
     Step stageZipcodes(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            StagedZipcodes stagedZipcodes, RunStop runStop, @Value(INPUT) String input,
-            @Value(OUTPUTS) String outputs, @Value(INSTANCE_ID) long jobInstanceId) {
-        Path file = Path.of(input);
-        ZipcodeLineReader lines = new ZipcodeLineReader(file);
-        StagingWriter stagingWriter = new StagingWriter(stagedZipcodes.writer(jobInstanceId),
-                OutputWriters.failures(OutputFiles.at(outputs).stagePart(jobInstanceId).failures()));
+            ZipcodeLineReader zipcodeLineReader, DuplicateZipcodeFilter duplicateZipcodeFilter,
+            StagingWriter stagingWriter, RunStop runStop) {
         return new StepBuilder(STAGE_STEP, jobRepository)
                 .<ZipcodeLine, ZipcodeLine>chunk(STAGE_CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .reader(lines)
-                .processor(new DuplicateZipcodeFilter(stagedZipcodes, jobInstanceId))
+                .reader(zipcodeLineReader)
+                .processor(duplicateZipcodeFilter)
                 .writer(stagingWriter)
                 .interruptionPolicy(runStop)
                 .build();
     }
 
-    /**
-     * The partitioned fetch step. Job-scoped, made anew for each run, so that each starts with
-     * a healthy view of the API, which all its partitions share (one fetcher: one throttle,
-     * one count of failures in a row). The worker step is built here, not as a bean of its
-     * own: partitions run on threads of their own, where job-scoped beans can't be looked up.
-     */
+    @Bean
+    @RunScoped
+    ZipcodeLineReader zipcodeLineReader(@Value(INPUT) String input) {
+        return new ZipcodeLineReader(Path.of(input));
+    }
+
+    @Bean
+    @RunScoped
+    DuplicateZipcodeFilter duplicateZipcodeFilter(StagedZipcodes stagedZipcodes,
+            @Value(INSTANCE_ID) long jobInstanceId) {
+        return new DuplicateZipcodeFilter(stagedZipcodes, jobInstanceId);
+    }
+
+    /** Stages the run's zipcodes; the lines that are not zipcodes go to the stage's failures part. */
+    @Bean
+    @RunScoped
+    StagingWriter stagingWriter(StagedZipcodes stagedZipcodes, @Value(OUTPUTS) String outputs,
+            @Value(INSTANCE_ID) long jobInstanceId) {
+        return new StagingWriter(stagedZipcodes.writer(jobInstanceId),
+                OutputWriters.failures(OutputFiles.at(outputs).stagePart(jobInstanceId).failures()));
+    }
+
+    /** The partitioned fetch step: ranges of the staged zipcodes, each a partition of its own. */
     @Bean
     @JobScope
-    Step fetchWeather(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            WeatherProperties properties, StagedZipcodes stagedZipcodes, WeatherClient weatherClient,
-            WeatherProvider weatherProvider, FetchMetrics fetchMetrics, ThreadPoolTaskExecutor fetchExecutor,
-            ThreadPoolTaskExecutor partitionExecutor, JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader,
-            AsyncItemWriter<FetchResult> fetchResultWriter, FetchTimeEstimate fetchTimeEstimate,
-            ProgressReport progressReport, RunStop runStop, @Value(INSTANCE_ID) long jobInstanceId) {
-        AsyncItemProcessor<StagedZipcode, FetchResult> fetches = new AsyncItemProcessor<>(
-                new ZipcodeFetcher(weatherClient, weatherProvider, runStop, fetchMetrics, properties.api()));
-        fetches.setTaskExecutor(fetchExecutor);
-        Step partition = new StepBuilder(FETCH_PARTITION_STEP, jobRepository)
-                .<StagedZipcode, Future<FetchResult>>chunk(properties.chunkSize())
-                .transactionManager(transactionManager)
-                .reader(stagedZipcodeReader)
-                .processor(fetches)
-                .writer(fetchResultWriter)
-                .interruptionPolicy(runStop)
-                .build();
+    Step fetchWeather(JobRepository jobRepository, WeatherProperties properties, StagedZipcodes stagedZipcodes,
+            Step fetchWeatherPartition, ThreadPoolTaskExecutor partitionExecutor,
+            FetchTimeEstimate fetchTimeEstimate, ProgressReport progressReport,
+            @Value(INSTANCE_ID) long jobInstanceId) {
         return new StepBuilder(FETCH_STEP, jobRepository)
                 .partitioner(FETCH_PARTITION_STEP, new StagedZipcodePartitioner(stagedZipcodes, jobInstanceId,
                         properties.chunkSize() * CHUNKS_PER_PARTITION))
-                .step(partition)
+                .step(fetchWeatherPartition)
                 .gridSize(properties.partitions())
                 .taskExecutor(partitionExecutor)
                 .listener(fetchTimeEstimate)
                 .listener(progressReport)
+                .build();
+    }
+
+    /** A fetch partition: its range of staged zipcodes, fetched on the shared workers, into its own part files. */
+    @Bean
+    @RunScoped
+    Step fetchWeatherPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            WeatherProperties properties, JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader,
+            AsyncItemProcessor<StagedZipcode, FetchResult> zipcodeFetches,
+            AsyncItemWriter<FetchResult> fetchResultWriter, RunStop runStop) {
+        return new StepBuilder(FETCH_PARTITION_STEP, jobRepository)
+                .<StagedZipcode, Future<FetchResult>>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(stagedZipcodeReader)
+                .processor(zipcodeFetches)
+                .writer(fetchResultWriter)
+                .interruptionPolicy(runStop)
                 .build();
     }
 
@@ -176,6 +191,22 @@ public class WeatherJobConfiguration {
             @Value("#{stepExecutionContext['" + StagedZipcodePartitioner.LAST_LINE + "']}") long lastLine)
             throws Exception {
         return stagedZipcodes.reader(jobInstanceId, firstLine, lastLine, properties.chunkSize());
+    }
+
+    /**
+     * Fetches on the shared workers. One fetcher for all of a run's partitions (one throttle,
+     * one count of failures in a row), made anew for each run, which starts with a healthy
+     * view of the API.
+     */
+    @Bean
+    @RunScoped
+    AsyncItemProcessor<StagedZipcode, FetchResult> zipcodeFetches(WeatherClient weatherClient,
+            WeatherProvider weatherProvider, RunStop runStop, FetchMetrics fetchMetrics, WeatherProperties properties,
+            ThreadPoolTaskExecutor fetchExecutor) {
+        AsyncItemProcessor<StagedZipcode, FetchResult> fetches = new AsyncItemProcessor<>(
+                new ZipcodeFetcher(weatherClient, weatherProvider, runStop, fetchMetrics, properties.api()));
+        fetches.setTaskExecutor(fetchExecutor);
+        return fetches;
     }
 
     /** Waits for a chunk's fetches and writes their results to the partition's own part files. */
@@ -267,9 +298,9 @@ public class WeatherJobConfiguration {
 
     @Bean
     RunSummaryListener runSummaryListener(JobRepository jobRepository, WeatherClient weatherClient,
-            FetchPartitions fetchPartitions) {
+            FetchPartitions fetchPartitions, WeatherProperties properties) {
         return new RunSummaryListener(jobRepository, weatherClient, fetchPartitions, STAGE_STEP,
-                List.of(FETCH_STEP, MERGE_STEP));
+                List.of(FETCH_STEP, MERGE_STEP), properties.maxFailureRatio());
     }
 
     @Bean

@@ -1,65 +1,87 @@
 package org.weatherbatch.job;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import java.util.function.LongToIntFunction;
+import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.history.HistoryCommands;
+import org.weatherbatch.input.InputValidation;
+import org.weatherbatch.report.NightReports;
 
 /**
  * The command line: {@code run} (the default) launches the run of weather.input for
- * weather.date, or every night with weather.schedule; {@code history}, {@code show <id>},
- * {@code restart <id>} and {@code abandon <id>} look after past runs. The process exits
- * with the outcome (see {@link ExitCodes}).
+ * weather.date, or every night with weather.schedule; {@code validate} reads the input as a
+ * run would; {@code history}, {@code show <id>}, {@code restart <id>}, {@code abandon <id>}
+ * and {@code report <id>} look after past runs ({@code help} and {@code --version}:
+ * {@link CommandLineHelp}). The process exits with the outcome (see {@link ExitCodes}).
  */
 @Component
-public class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
+class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(WeatherJobRunner.class);
 
-    private static final String USAGE = "commands: run (the default), history [--json] [--limit=N], "
-            + "show <execution id> [--json], restart <execution id>, abandon <execution id>";
+    private static final String USAGE = "commands: run (the default), validate, history [--json] [--limit=N], "
+            + "show <execution id> [--json], restart <execution id>, abandon <execution id>, "
+            + "report <execution id>, prune --older-than=90d [--outputs], help";
 
     private static final int DEFAULT_LIMIT = 20;
 
     private final RunLauncher launcher;
 
+    private final InputRuns inputRuns;
+
     private final NightlySchedule schedule;
 
     private final HistoryCommands historyCommands;
 
+    private final InputValidation inputValidation;
+
     private final WeatherProperties properties;
+
+    private final NightReports reports;
+
+    private final Retention retention;
 
     private int exitCode = ExitCodes.NOT_STARTED;
 
     public WeatherJobRunner(RunLauncher launcher, NightlySchedule schedule, HistoryCommands historyCommands,
-            WeatherProperties properties) {
+            InputValidation inputValidation, WeatherProperties properties, NightReports reports, Retention retention) {
         this.launcher = launcher;
+        this.inputRuns = new InputRuns(launcher);
         this.schedule = schedule;
         this.historyCommands = historyCommands;
+        this.inputValidation = inputValidation;
         this.properties = properties;
+        this.reports = reports;
+        this.retention = retention;
     }
 
     @Override
-    public void run(ApplicationArguments args) throws InterruptedException {
+    public void run(ApplicationArguments args) throws Exception {
         List<String> words = args.getNonOptionArgs();
         String command = words.isEmpty() ? "run" : words.get(0);
         boolean json = args.containsOption("json");
         exitCode = switch (command) {
             case "run" -> properties.schedule() == null
-                    ? launcher.launch(properties.input(), properties.date(), properties.rerun())
+                    ? inputRuns.launch(properties.input(), properties.date(), properties.rerun())
                     : schedule.runUntilStopped(properties.input(), properties.schedule(), properties.scheduleZone());
+            case "validate" -> inputValidation.validate(properties.input()) ? ExitCodes.COMPLETED : ExitCodes.FAILED;
             case "history" -> withLimit(args, limit -> historyCommands.list(limit, json));
             case "show" -> withId(words, id -> historyCommands.show(id, json));
             case "restart" -> withId(words, launcher::restart);
             case "abandon" -> withId(words, launcher::abandon);
+            case "report" -> withId(words, reports::write);
+            case "prune" -> withOlderThan(args, olderThan -> retention.prune(olderThan, args.containsOption("outputs")));
             default -> {
                 log.error("Unknown command \"{}\"; {}", command, USAGE);
                 yield ExitCodes.NOT_STARTED;
@@ -73,6 +95,21 @@ public class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
             return ExitCodes.NOT_STARTED;
         }
         return command.applyAsInt(Long.parseLong(words.get(1)));
+    }
+
+    /** Runs the command with --older-than, a duration as options take it (90d, 12h). */
+    private static int withOlderThan(ApplicationArguments args, ToIntFunction<Duration> command) {
+        List<String> olderThan = args.getOptionValues("older-than");
+        try {
+            if (olderThan != null && olderThan.size() == 1) {
+                return command.applyAsInt(DurationStyle.detectAndParse(olderThan.get(0)));
+            }
+        }
+        catch (IllegalArgumentException notADuration) {
+            // said below
+        }
+        log.error("prune takes --older-than=D, a duration such as 90d or 12h; {}", USAGE);
+        return ExitCodes.NOT_STARTED;
     }
 
     /** Runs the command with --limit, a count of runs: 0 for all of them, as 0 lifts the rate limits. */

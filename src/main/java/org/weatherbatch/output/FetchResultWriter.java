@@ -2,7 +2,6 @@ package org.weatherbatch.output;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 
-import org.weatherbatch.summary.Tally;
 
 /**
  * Writes each weather to the JSON lines and the CSV files and each failure to the
@@ -18,15 +17,15 @@ public class FetchResultWriter extends CompositeStreamWriter<FetchResult> {
 
     private final OutputFileWriter<Failure> failures;
 
-    private final Tally tally;
+    private final OutcomeTally tally;
 
     public FetchResultWriter(OutputFileWriter<Weather> jsonLines, OutputFileWriter<Weather> csv,
             OutputFileWriter<Failure> failures) {
-        this(jsonLines, csv, failures, new Tally());
+        this(jsonLines, csv, failures, new OutcomeTally());
     }
 
     private FetchResultWriter(OutputFileWriter<Weather> jsonLines, OutputFileWriter<Weather> csv,
-            OutputFileWriter<Failure> failures, Tally tally) {
+            OutputFileWriter<Failure> failures, OutcomeTally tally) {
         super(jsonLines, csv, failures, tally);
         this.jsonLines = jsonLines;
         this.tally = tally;

@@ -31,6 +31,11 @@ public record OutputFiles(String prefix) {
         return Path.of(prefix + "-failures.csv");
     }
 
+    /** The night's report, a page to look at (see the report package). */
+    public Path report() {
+        return Path.of(prefix + "-report.html");
+    }
+
     /** A fetch partition's own files, which the merge step puts together; the instance keeps runs apart. */
     public OutputFiles part(long jobInstanceId, int part) {
         return new OutputFiles(prefix + ".run%d.part%04d".formatted(jobInstanceId, part));

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Gives each run (input file and date) output names of its own, and keeps them in the job
- * repository (WEATHER_OUTPUT_NAME: prefix → input) so that two inputs never share one. The
- * name is the input's base name and the date ({@code zipcodes-2026-11-27}); an input whose
+ * repository (WEATHER_OUTPUT_NAME: prefix → input, made by schema-*.sql) so that two inputs
+ * never share one. The name is the input's base name and the date ({@code zipcodes-2026-11-27}); an input whose
  * plain name another input took first gets a short hash of its path as well
  * ({@code zipcodes-3fa2c1d0-2026-11-27}). The prefix is the table's key, so two launches at
  * once cannot take the same one.
@@ -30,8 +30,6 @@ public class OutputNames {
 
     /** The prefix of the run's outputs: the one the input already has for that date, else a free one. */
     public String claim(Path outputDir, Path input, LocalDate date) {
-        jdbc.sql("CREATE TABLE IF NOT EXISTS WEATHER_OUTPUT_NAME (PREFIX VARCHAR(4000) PRIMARY KEY, "
-                + "INPUT VARCHAR(4000) NOT NULL)").update();
         String inputPath = input.toAbsolutePath().normalize().toString();
         Path folder = outputDir.toAbsolutePath().normalize();
         String plain = folder.resolve(baseName(input) + "-" + date).toString();

@@ -1,9 +1,5 @@
 package org.weatherbatch.summary;
 
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +9,15 @@ public final class FailureText {
     private FailureText() {
     }
 
-    /** From the expected failure on when there is one: what wraps it (Spring Batch's "Unable to process chunk") says nothing more. */
+    /** Spring Batch's wrappers ("Unable to process chunk") say nothing of the cause they wrap. */
+    private static final String SPRING_BATCH = "org.springframework.batch.";
+
     public static String of(Throwable failure) {
-        Throwable expected = ExpectedFailure.in(failure);
         List<String> messages = new ArrayList<>();
-        for (Throwable cause = expected != null ? expected : failure; cause != null; cause = cause.getCause()) {
-            add(messages, cause.getMessage());
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (!(cause.getClass().getName().startsWith(SPRING_BATCH) && cause.getCause() != null)) {
+                add(messages, cause.getMessage());
+            }
         }
         return String.join(": ", messages);
     }
@@ -40,33 +39,20 @@ public final class FailureText {
      * its first line and its "Caused by:" lines, without class names.
      */
     public static String of(String exitDescription) {
-        List<String> messages = new ArrayList<>();
-        exitDescription.lines()
+        List<String> causes = exitDescription.lines()
                 .filter(line -> !line.startsWith("\t") && !line.startsWith(" "))
                 .map(line -> line.startsWith("Caused by: ") ? line.substring("Caused by: ".length()) : line)
-                .map(line -> {
-                    int colon = line.indexOf(": ");
-                    return colon > 0 && !line.substring(0, colon).contains(" ") ? line.substring(colon + 2) : line;
-                })
-                .forEach(message -> add(messages, message));
+                .toList();
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < causes.size(); i++) {
+            String line = causes.get(i);
+            int colon = line.indexOf(": ");
+            boolean named = colon > 0 && !line.substring(0, colon).contains(" ");
+            if (!(named && line.startsWith(SPRING_BATCH) && i + 1 < causes.size())) {
+                add(messages, named ? line.substring(colon + 2) : line);
+            }
+        }
         return String.join(": ", messages);
-    }
-
-    /** The operating system's reason for a failed file operation, which some exceptions give only by their type. */
-    public static String fileSystemReason(Throwable failure) {
-        if (!(failure instanceof FileSystemException problem)) {
-            return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
-        }
-        if (problem.getReason() != null) {
-            return problem.getReason();
-        }
-        if (problem instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (problem instanceof FileAlreadyExistsException) {
-            return "a file is in the way of a folder";
-        }
-        return problem instanceof NoSuchFileException ? "no such file or folder" : problem.getClass().getSimpleName();
     }
 
     /** A cause's message already told by a wrapper's ("Cannot write …: No space left on device") is left out. */

@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.weatherbatch.input.StagedZipcodePartitioner;
+import org.weatherbatch.output.OutcomeTally;
 
 /**
  * A run's fetch partitions, each as its latest step execution, and what they have committed
@@ -48,7 +49,7 @@ public class FetchPartitions {
 
     public Map<String, Long> byOutcome(JobInstance run) {
         Map<String, Long> counts = new TreeMap<>();
-        latest(run).forEach(partition -> Tally.read(partition.getExecutionContext())
+        latest(run).forEach(partition -> OutcomeTally.read(partition.getExecutionContext())
                 .forEach((outcome, count) -> counts.merge(outcome, count, Long::sum)));
         return counts;
     }

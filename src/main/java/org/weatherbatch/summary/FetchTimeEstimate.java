@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.weatherbatch.config.Durations;
 import org.weatherbatch.fetch.ProviderChoice;
 import org.weatherbatch.fetch.RateLimits;
 import org.weatherbatch.input.StagedZipcodes;

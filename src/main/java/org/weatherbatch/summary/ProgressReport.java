@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.weatherbatch.config.Durations;
 import org.weatherbatch.fetch.FetchMetrics;
 import org.weatherbatch.input.StagedZipcodes;
 

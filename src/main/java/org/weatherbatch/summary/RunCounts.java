@@ -9,6 +9,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.weatherbatch.input.ZipcodeLine.Kind;
 import org.weatherbatch.output.FetchResultWriter;
+import org.weatherbatch.output.OutcomeTally;
 
 /**
  * What a run had done by the end of one of its executions: its lines by kind, zipcodes
@@ -37,12 +38,17 @@ public record RunCounts(Map<String, Long> lines, long fetched, Map<String, Long>
         return failures.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Whether more of the zipcodes fetched for failed than that share of them. */
+    public boolean failedMoreThan(double maxFailureRatio) {
+        return failed() > maxFailureRatio * (fetched + failed());
+    }
+
     /** The execution's own step when it ran one, else the run's latest (a completed stage step, say). */
     private static Map<String, Long> tally(JobRepository jobRepository, JobExecution execution, String stepName) {
         StepExecution step = execution.getStepExecutions().stream()
                 .filter(candidate -> candidate.getStepName().equals(stepName))
                 .findFirst()
                 .orElseGet(() -> jobRepository.getLastStepExecution(execution.getJobInstance(), stepName));
-        return Tally.read(step == null ? new ExecutionContext() : step.getExecutionContext());
+        return OutcomeTally.read(step == null ? new ExecutionContext() : step.getExecutionContext());
     }
 }

@@ -15,7 +15,9 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.weatherbatch.config.Durations;
 import org.weatherbatch.fetch.WeatherClient;
+import org.weatherbatch.input.NoZipcodesException;
 import org.weatherbatch.input.ZipcodeLine.Kind;
 import org.weatherbatch.output.OutputFiles;
 
@@ -23,7 +25,6 @@ import org.weatherbatch.output.OutputFiles;
  * Ends every run with a short summary on the log: lines read, zipcodes fetched and
  * failed (by reason), duration and request rate. The counts come from the steps'
  * committed tallies, so after a restart they cover the whole run, not only the last part.
- * A completed run's staged zipcodes are no longer needed: their table is dropped.
  */
 public class RunSummaryListener implements JobExecutionListener {
 
@@ -42,16 +43,19 @@ public class RunSummaryListener implements JobExecutionListener {
 
     private final List<String> fetchPhase;
 
+    private final double maxFailureRatio;
+
     private long requestsAtStart;
 
     /** @param fetchPhase the steps whose time the summary gives as the fetch step's: fetch and merge */
     public RunSummaryListener(JobRepository jobRepository, WeatherClient weatherClient, FetchPartitions fetchPartitions,
-            String stageStep, List<String> fetchPhase) {
+            String stageStep, List<String> fetchPhase, double maxFailureRatio) {
         this.jobRepository = jobRepository;
         this.weatherClient = weatherClient;
         this.fetchPartitions = fetchPartitions;
         this.stageStep = stageStep;
         this.fetchPhase = fetchPhase;
+        this.maxFailureRatio = maxFailureRatio;
     }
 
     @Override
@@ -96,14 +100,20 @@ public class RunSummaryListener implements JobExecutionListener {
                 .addArgument(String.format("%.1f", requests / Math.max(fetchSeconds, 0.001)))
                 .addKeyValue(FIELD + "requests", requests).addKeyValue(FIELD + "fetch_seconds", fetchSeconds).log();
         log.info("  outputs: {}, {}, {}", outputs.jsonLines(), outputs.csv(), outputs.failures());
-        if (jobExecution.getStatus() == BatchStatus.STOPPED) {
+        if (jobExecution.getStatus() == BatchStatus.COMPLETED && counts.failedMoreThan(maxFailureRatio)) {
+            log.warn("  poor: {} of {} zipcodes failed, more than weather.max-failure-ratio ({}) allows: exit code 5",
+                    counts.failed(), counts.fetched() + counts.failed(), maxFailureRatio);
+        }
+        else if (jobExecution.getStatus() == BatchStatus.STOPPED) {
             log.warn("  stopped: rerun the same command to continue from the last commit");
         }
         else if (jobExecution.getStatus() != BatchStatus.COMPLETED) {
-            rootFailure(jobExecution).ifPresent(failure -> log.atError().setMessage("  failed: {}")
-                    .addArgument(FailureText.of(failure))
-                    .addKeyValue(FIELD + "error", FailureText.causeClass(failure)).log());
-            log.error("  rerun the same command to continue from the last commit");
+            Optional<Throwable> failure = rootFailure(jobExecution);
+            failure.ifPresent(cause -> log.atError().setMessage("  failed: {}").addArgument(FailureText.of(cause))
+                    .addKeyValue(FIELD + "error", FailureText.causeClass(cause)).log());
+            if (!(failure.orElse(null) instanceof NoZipcodesException)) {
+                log.error("  rerun the same command to continue from the last commit");
+            }
         }
     }
 

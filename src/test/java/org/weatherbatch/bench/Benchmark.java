@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * Runs the packaged job against {@link StubWeatherApi} in the scenarios of the performance
  * targets and prints one table. Each run is a process of its own, as operators run it; peak
  * RSS is the process's VmHWM, read from /proc while it runs; the plain-Java baseline is a
- * process too, with the same JVM options. Arguments: the extracted jar, its CDS archive,
- * a work folder and, optionally, a Java 25 (or later) java command and its AOT cache of the
- * job, for one more row. The system property {@code bench.only} picks scenarios by the
+ * process too, with the same JVM options. Arguments: the launcher (bin/weather-batch, which
+ * runs the fast launch), the jar (for the java -jar row), a work folder and, optionally, a
+ * Java 25 (or later) java command, its AOT cache of the job and the extracted jar, for one more row. The system property {@code bench.only} picks scenarios by the
  * number before the colon of their names, comma-separated (e.g. {@code 1,3a}); all by default.
  */
 public final class Benchmark {
@@ -35,26 +35,48 @@ public final class Benchmark {
 
     private static final Pattern BASELINE = Pattern.compile("seconds=([0-9.]+)");
 
-    private final Path jar;
-
     private final Path work;
 
     private final String baseUrl;
 
-    private Benchmark(Path jar, Path work, int port) {
-        this.jar = jar;
+    private Benchmark(Path work, int port) {
         this.work = work;
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
-    /** How the job's process is started: which java, with which options before -jar. */
-    record Launch(String java, List<String> options) {
+    /**
+     * How the job's process is started: the command before the job's arguments, and the jar
+     * when it is a java command (null for the launcher, which takes JVM options in JAVA_OPTS).
+     */
+    record Launch(List<String> command, String jar) {
 
-        /** The README's fast launch: C1, serial GC, the CDS archive and Spring's AOT-processed context. */
-        static Launch fast(String java, String archiveOption) {
-            List<String> options = new ArrayList<>(FAST_JVM);
-            options.addAll(List.of(archiveOption, "-Dspring.aot.enabled=true"));
-            return new Launch(java, options);
+        /** bin/weather-batch, as the README runs the job. */
+        static Launch launcher(String script) {
+            return new Launch(List.of(script), null);
+        }
+
+        /** A java command with these options before -jar. */
+        static Launch java(String java, List<String> options, String jar) {
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(options);
+            return new Launch(command, jar);
+        }
+
+        ProcessBuilder start(String heap, List<String> jobArguments) {
+            ProcessBuilder process = new ProcessBuilder();
+            process.environment().remove("JAVA_OPTS");
+            List<String> command = new ArrayList<>(command());
+            if (jar == null && heap != null) {
+                process.environment().put("JAVA_OPTS", "-Xmx" + heap);
+            }
+            else if (jar != null) {
+                if (heap != null) {
+                    command.add("-Xmx" + heap);
+                }
+                command.addAll(List.of("-jar", jar));
+            }
+            command.addAll(jobArguments);
+            return process.command(command);
         }
     }
 
@@ -75,26 +97,27 @@ public final class Benchmark {
     }
 
     record Result(Scenario scenario, double wallSeconds, double stepSeconds, long requests, double startupSeconds,
-            long peakRssKb, Double baselineSeconds) {
+            double firstLogSeconds, long peakRssKb, Double baselineSeconds) {
     }
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args[0]);
         Path work = Path.of(args[2]);
         Files.createDirectories(work);
         String java = java();
-        Launch fast = Launch.fast(java, "-XX:SharedArchiveFile=" + args[1]);
+        Launch fast = Launch.launcher(args[0]);
         List<Scenario> scenarios = new ArrayList<>(List.of(
                 new Scenario("1: throughput", 10_000, new Latency.Fixed(50), 64, fast, null, 1, true),
-                new Scenario("1: java -jar", 10_000, new Latency.Fixed(50), 64, new Launch(java, List.of()), null, 1,
-                        false),
+                new Scenario("1: java -jar", 10_000, new Latency.Fixed(50), 64, Launch.java(java, List.of(), args[1]),
+                        null, 1, false),
                 // a few seconds of wall time, of which startup is half: one run says little on a noisy machine
                 new Scenario("2: whole process", 10_000, new Latency.Fixed(50), 256, fast, null, 3, false),
                 new Scenario("3a: memory, 10k", 10_000, new Latency.Fixed(1), 64, fast, "256m", 1, false),
                 new Scenario("3b: memory, 1M", 1_000_000, new Latency.Fixed(1), 64, fast, "256m", 1, false)));
         if (args.length > 4) {
+            List<String> options = new ArrayList<>(FAST_JVM);
+            options.addAll(List.of("-XX:AOTCache=" + args[4], "-Dspring.aot.enabled=true"));
             scenarios.add(new Scenario("2: on Java 25", 10_000, new Latency.Fixed(50), 256,
-                    Launch.fast(args[3], "-XX:AOTCache=" + args[4]), null, 3, false));
+                    Launch.java(args[3], options, args[5]), null, 3, false));
         }
         scenarios.add(new Scenario("5: slow tail", 10_000, SlowTailLatency.apiLike(), 64, fast, null, 1, true));
         scenarios.removeIf(scenario -> !chosen(scenario));
@@ -105,7 +128,7 @@ public final class Benchmark {
         List<Result> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             StubWeatherApi stub = new StubWeatherApi(0, scenario.latency());
-            Benchmark bench = new Benchmark(jar, work, stub.start());
+            Benchmark bench = new Benchmark(work, stub.start());
             Double baseline = scenario.baseline() ? bench.baseline(scenario) : null;
             List<Result> runs = new ArrayList<>();
             for (int i = 0; i < scenario.runs(); i++) {
@@ -150,27 +173,27 @@ public final class Benchmark {
     private Result run(Scenario scenario, Double baseline) throws Exception {
         Path input = input(scenario.lines());
         Path runDir = Files.createTempDirectory(work, "run-");
-        List<String> command = new ArrayList<>(List.of(scenario.launch().java()));
-        command.addAll(scenario.launch().options());
-        if (scenario.heap() != null) {
-            command.add("-Xmx" + scenario.heap());
-        }
-        command.addAll(List.of("-jar", jar.toString(),
+        List<String> arguments = List.of(
                 "--weather.input=" + input,
                 "--weather.output-dir=" + runDir.resolve("output"),
                 "--weather.state-dir=" + runDir.resolve("state"),
                 "--weather.api.base-url=" + baseUrl,
                 "--weather.api.key=bench",
                 "--weather.api.requests-per-minute=0",
-                "--weather.concurrency=" + scenario.concurrency()));
+                "--weather.concurrency=" + scenario.concurrency());
         Path log = runDir.resolve("job.log");
         long launched = System.currentTimeMillis();
         long started = System.nanoTime();
-        Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process job = scenario.launch().start(scenario.heap(), arguments).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         long peakRssKb = 0;
+        double firstLog = Double.NaN;
         while (job.isAlive()) {
             peakRssKb = Math.max(peakRssKb, peakRss(job.pid()));
-            Thread.sleep(20);
+            if (Double.isNaN(firstLog) && Files.size(log) > 0) {
+                firstLog = (System.nanoTime() - started) / 1e9;
+            }
+            Thread.sleep(10);
         }
         double wall = (System.nanoTime() - started) / 1e9;
         String output = Files.readString(log);
@@ -180,7 +203,7 @@ public final class Benchmark {
         }
         String[] stats = get("/stats").split(" ");
         return new Result(scenario, wall, Double.parseDouble(fetch.group(2)), Long.parseLong(fetch.group(1)),
-                (Long.parseLong(stats[1]) - launched) / 1000.0, peakRssKb, baseline);
+                (Long.parseLong(stats[1]) - launched) / 1000.0, firstLog, peakRssKb, baseline);
     }
 
     /** N lines of zipcodes; at most 100,000 distinct 5-digit ones, so larger inputs repeat them. */
@@ -220,17 +243,18 @@ public final class Benchmark {
     }
 
     private static void print(List<Result> results) {
-        System.out.printf("%n%-17s %9s %5s %4s %6s %8s %7s %7s %6s %8s %8s %8s %9s%n", "scenario", "lines",
-                "L ms", "C", "chunk", "requests", "wall s", "step s", "req/s", "÷ ideal", "÷ plain", "1st req",
-                "peak RSS");
+        System.out.printf("%n%-17s %9s %5s %4s %6s %8s %7s %7s %6s %8s %8s %8s %8s %9s%n", "scenario", "lines",
+                "L ms", "C", "chunk", "requests", "wall s", "step s", "req/s", "÷ ideal", "÷ plain", "1st log",
+                "1st req", "peak RSS");
         for (Result r : results) {
             Scenario s = r.scenario();
             double ideal = r.requests() * s.latency().meanMillis() / 1000 / s.concurrency();
-            System.out.printf("%-17s %9d %5.0f %4d %6d %8d %7.2f %7.2f %6.0f %8.2f %8s %7.2fs %6d MB%n", s.name(),
+            System.out.printf("%-17s %9d %5.0f %4d %6d %8d %7.2f %7.2f %6.0f %8.2f %8s %7.2fs %7.2fs %6d MB%n",
+                    s.name(),
                     s.lines(), s.latency().meanMillis(), s.concurrency(), s.concurrency() * 4, r.requests(), r.wallSeconds(),
                     r.stepSeconds(), r.requests() / r.stepSeconds(), r.stepSeconds() / ideal,
                     r.baselineSeconds() == null ? "" : String.format("%.2f", r.stepSeconds() / r.baselineSeconds()),
-                    r.startupSeconds(), r.peakRssKb() / 1024);
+                    r.firstLogSeconds(), r.startupSeconds(), r.peakRssKb() / 1024);
         }
         results.stream().filter(r -> r.baselineSeconds() != null).forEach(r -> System.out.printf(
                 "plain-Java baseline of %s (the same HTTP client, same N, C and stub, same JVM options): %.2f s%n",

@@ -1,6 +1,7 @@
 package org.weatherbatch.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +73,11 @@ class StagedZipcodesTest {
     }
 
     @Test
-    void nothingStagedIsOneEmptyPartition() {
+    void nothingStagedFailsThePartitioningBeforeAnyRequest() {
         staged.create(1);
 
-        Map<String, ExecutionContext> partitions = new StagedZipcodePartitioner(staged, 1, 100).partition(4);
-
-        assertThat(partitions).containsOnlyKeys("partition0000");
+        assertThatThrownBy(() -> new StagedZipcodePartitioner(staged, 1, 100).partition(4))
+                .isInstanceOf(NoZipcodesException.class).hasMessageStartingWith("The input holds no zipcode");
     }
 
     @Test

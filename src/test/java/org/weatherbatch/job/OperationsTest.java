@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.weatherbatch.summary.Durations;
+import org.weatherbatch.config.Durations;
 
 import tools.jackson.databind.JsonNode;
 
@@ -115,9 +117,10 @@ class OperationsTest extends WeatherJobTestSupport {
         assertThat(recovered.path("status").asString()).isEqualTo("FAILED");
         assertThat(recovered.path("endTime").asString()).as("ended at its last record, not at its recovery")
                 .isEqualTo(killed.path("lastUpdated").asString());
-        assertThat(printed(output, "history")).containsPattern("\\s+1\\s+" + DATE + "\\s+FAILED\\s.*\\s"
-                + Pattern.quote(ran) + "\\s");
         assertThat(printed(output, "show", "1")).contains("(" + ran + ")");
+        String latest = JSON.readTree(printed(output, "history", "--json")).get(0).path("executionId").asString();
+        assertThat(printed(output, "show", latest)).as("the run's executions")
+                .containsPattern("\\s1\\s+FAILED\\s+started [^,]+, " + Pattern.quote(ran) + "\\s");
     }
 
     /** What a command printed on standard output. */
@@ -139,6 +142,12 @@ class OperationsTest extends WeatherJobTestSupport {
 
         assertThat(output).contains("Restarting the FAILED run of " + input.toAbsolutePath());
         assertThat(jsonZips()).containsExactlyInAnyOrder("02134", "10001");
+        assertThat(printed(output, "history")).as("one run, of two executions")
+                .containsPattern("\\s+2\\s+" + DATE + "\\s+COMPLETED\\s+2\\s+2\\s+0\\s+.*\\s2\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\S+\\s+.*zipcodes.csv")
+                .doesNotContainPattern("\\s+1\\s+" + DATE + "\\s+FAILED");
+        assertThat(printed(output, "show", "2")).contains("executions of this run:")
+                .containsPattern("\\s1\\s+FAILED\\s+started .*\\(The API refused the key")
+                .containsPattern("\\s2\\s+COMPLETED\\s+started ");
         assertThat(run("restart", "1")).as("not the latest execution any more").isEqualTo(ExitCodes.FAILED);
         assertThat(output).contains("Execution 1 is not the latest of its run: restart execution 2 instead.");
     }
@@ -150,8 +159,13 @@ class OperationsTest extends WeatherJobTestSupport {
         assertThat(run()).isEqualTo(ExitCodes.FAILED);
         assertThat(stagingTables()).hasSize(1);
 
+        String endedBefore = JSON.readTree(printed(output, "show", "1", "--json")).path("run").path("endTime").asString();
         assertThat(run("abandon", "1")).isEqualTo(ExitCodes.COMPLETED);
         assertThat(output).contains("Abandoned execution 1 of " + input.toAbsolutePath());
+        JsonNode abandoned = JSON.readTree(printed(output, "show", "1", "--json")).path("run");
+        assertThat(abandoned.path("status").asString()).isEqualTo("ABANDONED");
+        assertThat(abandoned.path("failure").asString()).as("why it failed, kept").startsWith("The API refused the key");
+        assertThat(abandoned.path("endTime").asString()).as("when it stopped").isEqualTo(endedBefore);
         assertThat(stagingTables()).as("its staged zipcodes went with it").isEmpty();
         int requestsBefore = requests();
 
@@ -160,6 +174,35 @@ class OperationsTest extends WeatherJobTestSupport {
                 + " was abandoned");
         assertThat(requests()).isEqualTo(requestsBefore);
         assertThat(run("abandon", "1")).as("nothing left to abandon").isEqualTo(ExitCodes.FAILED);
+    }
+
+    @Test
+    void pruneForgetsTheRunsThatEndedBeforeTheLimitWithTheirStagingAndPartsAndOnRequestTheirOutputs(
+            CapturedOutput output) throws Exception {
+        failTheNightOnARefusedKey();
+        assertThat(run("--weather.date=2026-11-28")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(stagingTables()).as("the failed night's").hasSize(1);
+
+        assertThat(run("prune", "--older-than=1h")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(JSON.readTree(printed(output, "history", "--json"))).hasSize(2);
+
+        assertThat(run("prune", "--older-than=0s")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(output).contains("Pruned 2 runs that ended before");
+        assertThat(JSON.readTree(printed(output, "history", "--json"))).isEmpty();
+        assertThat(stagingTables()).isEmpty();
+        Path outputs = work.resolve("output");
+        assertThat(outputs.resolve("zipcodes-2026-11-28.jsonl")).exists();
+        try (var files = Files.list(outputs)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.contains(".run"));
+        }
+
+        assertThat(run("prune", "--older-than=0s", "--outputs")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(run("--weather.date=2026-11-29")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(run("prune", "--older-than=0s", "--outputs")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(outputs.resolve("zipcodes-2026-11-29.jsonl")).doesNotExist();
+        assertThat(outputs.resolve("zipcodes-2026-11-29-report.html")).doesNotExist();
+        assertThat(run("prune", "--older-than=soon")).isEqualTo(ExitCodes.NOT_STARTED);
     }
 
     @Test

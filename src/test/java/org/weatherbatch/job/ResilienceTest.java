@@ -137,7 +137,7 @@ class ResilienceTest extends WeatherJobTestSupport {
 
         assertThat(jsonZips()).containsExactlyInAnyOrder("02134", "10001");
         assertThat(lines("-failures.csv")).containsExactly("zip,line,reason,detail",
-                "20001,3,timeout,no answer within PT0.3S (after 2 attempts)");
+                "20001,3,timeout,no answer within 300 ms (after 2 attempts)");
     }
 
     @Test

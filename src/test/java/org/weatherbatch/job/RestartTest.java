@@ -18,34 +18,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class RestartTest extends WeatherJobTestSupport {
 
-    /**
-     * Four partitions of ten zipcodes: the first three answer at once; the last one's first
-     * chunk answers late, then its key is refused, long after the others completed (its chunk
-     * holds half the workers, the others have the other half).
-     */
-    @Test
-    void aRestartRunsOnlyThePartitionsThatHadNotCompletedEachFromItsLastCommit(CapturedOutput output)
-            throws Exception {
-        List<String> zips = IntStream.rangeClosed(1, 40).mapToObj(i -> String.format("%05d", 2000 + i)).toList();
-        writeInput(zips.toArray(String[]::new));
-        zips.subList(30, 34).forEach(zip -> stubZip(zip, okJson(weatherBody("Late")).withFixedDelay(500)));
-        zips.subList(34, 40).forEach(zip -> stubZip(zip, invalidKey().withFixedDelay(500)));
-        String[] options = {"--weather.partitions=4", "--weather.chunk-size=4", "--weather.concurrency=8"};
-
-        assertThat(run(options)).isEqualTo(ExitCodes.FAILED);
-
-        assertThat(committedJsonZips()).containsExactlyElementsOf(zips.subList(0, 34));
-        api.resetAll();
-        answerEveryZipcode();
-
-        assertThat(run(options)).isEqualTo(ExitCodes.COMPLETED);
-
-        assertThat(jsonZips()).containsExactlyElementsOf(zips);
-        assertThat(lines(".csv")).hasSize(1 + zips.size()).doesNotHaveDuplicates();
-        assertThat(requests()).as("only the last partition's zipcodes past its last commit").isEqualTo(6);
-        assertThat(output).contains("fetched: 40, failed: 0");
-    }
-
     private static final List<String> ZIPS = IntStream.rangeClosed(1, 20)
             .mapToObj(i -> String.format("%05d", 1000 + i)).toList();
 

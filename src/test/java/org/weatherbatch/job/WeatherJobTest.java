@@ -102,11 +102,14 @@ class WeatherJobTest extends WeatherJobTestSupport {
         assertThat(run("--weather.date=27/11/2026")).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(run("--weather.api.key=", "--weather.provider=openweathermap")).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(run("--weather.provider=accuweather")).isEqualTo(ExitCodes.NOT_STARTED);
+        assertThat(run("--weather.lock.lease=500ms")).isEqualTo(ExitCodes.NOT_STARTED);
 
         assertThat(output).contains("Property: weather.concurrency").contains("Property: weather.input")
                 .contains("missing.csv does not exist").contains("Property: weather.date")
-                .contains("Property: weather.providerUsable").contains("weather.provider=openweathermap needs a key")
-                .contains("Property: weather.provider");
+                .contains("Property: weather.provider\n    Value: \"openweathermap\"\n    Origin: the command line, "
+                        + "--weather.provider=openweathermap\n    Reason: openweathermap needs a key")
+                .contains("Property: weather.provider\n    Value: \"accuweather\"")
+                .contains("Property: weather.lock.lease\n    Value: \"500ms\"");
         assertThat(requests()).isZero();
     }
 
@@ -122,11 +125,9 @@ class WeatherJobTest extends WeatherJobTestSupport {
                     .as(value).isEqualTo(ExitCodes.NOT_STARTED);
         }
 
-        for (String option : List.of("weather.progressInterval", "weather.api.connectTimeout",
-                "weather.api.readTimeout", "weather.api.retryBackoff", "weather.api.throttlePause",
-                "weather.api.throttlePatience")) {
-            assertThat(output).contains("Property: " + option + "\n    Value: \"PT0S\"")
-                    .contains("Property: " + option + "\n    Value: \"PT-3S\"");
+        for (String option : durations) {
+            assertThat(output).as("named and shown as given").contains("Property: " + option + "\n    Value: \"0s\"")
+                    .contains("Property: " + option + "\n    Value: \"-3s\"");
         }
         assertThat(output).contains("must be longer than or equal to 1 milli");
         assertThat(output(".jsonl")).as("nothing was staged nor fetched").doesNotExist();

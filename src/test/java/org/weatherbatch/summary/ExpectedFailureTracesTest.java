@@ -2,9 +2,6 @@ package org.weatherbatch.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.FileSystemException;
-import java.nio.file.Path;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -16,8 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.FatalStepExecutionException;
-import org.weatherbatch.fetch.ApiUnavailableException;
-import org.weatherbatch.output.OutputNotWritableException;
+import org.weatherbatch.config.InvalidOptionException;
 
 class ExpectedFailureTracesTest {
 
@@ -52,7 +48,7 @@ class ExpectedFailureTracesTest {
     @Test
     void springBatchsReportOfAnExpectedFailureGoesToDebugWithItsTrace() {
         var failure = new FatalStepExecutionException("Unable to process chunk",
-                new ApiUnavailableException("The API seems down"));
+                new InvalidOptionException("weather.input", "empty.csv", "holds no zipcode"));
 
         springBatch.error("Encountered an error executing step fetchWeatherPartition in job weatherJob", failure);
 
@@ -68,8 +64,7 @@ class ExpectedFailureTracesTest {
         Logger ours = logback.getLogger("org.weatherbatch.Anything");
         ours.setAdditive(false);
         ours.addAppender(events);
-        ours.error("ours", new OutputNotWritableException(Path.of("out.csv"),
-                new FileSystemException("out.csv", null, "Read-only file system")));
+        ours.error("ours", new InvalidOptionException("weather.input", "nowhere.csv", "does not exist"));
         ours.detachAppender(events);
         ours.setAdditive(true);
 

@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Turns each record of an input file into a {@link ZipcodeLine}, given the file's layout. */
-class ZipcodeLines {
+class ZipcodeLineMapper {
 
     /** Enough of a line too long to recognise it in the failures file, yet one terminal line. */
     static final int SHOWN_OF_A_LONG_LINE = 80;
@@ -26,7 +26,7 @@ class ZipcodeLines {
 
     private final InputLayout layout;
 
-    ZipcodeLines(InputLayout layout) {
+    ZipcodeLineMapper(InputLayout layout) {
         this.layout = layout;
     }
 

@@ -1,4 +1,4 @@
-package org.weatherbatch.summary;
+package org.weatherbatch.config;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
+import org.weatherbatch.config.Durations;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.output.FailureReason;
 import org.weatherbatch.output.WeatherRow;
@@ -25,7 +26,7 @@ import tools.jackson.databind.node.MissingNode;
  * body, or the failure that took its place. Every text taken from a body or an exception
  * goes through the redactor: either may echo the key.
  */
-final class Outcomes {
+final class ResponseClassifier {
 
     private static final int MAX_DETAIL = 200;
 
@@ -37,7 +38,7 @@ final class Outcomes {
 
     private final Redactor redactor;
 
-    Outcomes(WeatherProvider provider, WeatherProperties.Api api, JsonMapper json) {
+    ResponseClassifier(WeatherProvider provider, WeatherProperties.Api api, JsonMapper json) {
         this.provider = provider;
         this.api = api;
         this.json = json;
@@ -55,7 +56,7 @@ final class Outcomes {
     }
 
     Attempt.Transient timedOut() {
-        return new Attempt.Transient(FailureReason.TIMEOUT, "no answer within " + api.readTimeout());
+        return new Attempt.Transient(FailureReason.TIMEOUT, "no answer within " + Durations.readable(api.readTimeout()));
     }
 
     Attempt answered(Reply reply) {

@@ -1,4 +1,4 @@
-package org.weatherbatch.summary;
+package org.weatherbatch.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.weatherbatch.summary;
+package org.weatherbatch.output;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.ItemStream;
  * before it commits, never after a rollback), so the counts match the outputs exactly,
  * across restarts too.
  */
-public class Tally implements ItemStream {
+public class OutcomeTally implements ItemStream {
 
     static final String PREFIX = "tally.";
 

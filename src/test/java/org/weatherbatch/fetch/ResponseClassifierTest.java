@@ -18,7 +18,7 @@ import org.weatherbatch.output.FailureReason;
 
 import tools.jackson.databind.json.JsonMapper;
 
-class OutcomesTest {
+class ResponseClassifierTest {
 
     private static final String KEY = "s3cr3t-key";
 
@@ -29,10 +29,10 @@ class OutcomesTest {
     /** The mapper the job reads answers with. */
     private static final JsonMapper JSON = new WeatherProviderConfiguration().weatherJsonMapper();
 
-    private final Outcomes outcomes = new Outcomes(new OpenWeatherMap(URI.create("http://127.0.0.1:1"), KEY,
+    private final ResponseClassifier outcomes = new ResponseClassifier(new OpenWeatherMap(URI.create("http://127.0.0.1:1"), KEY,
             Units.IMPERIAL, Lookup.ZIP, () -> null), api, JSON);
 
-    private final Outcomes openMeteo = new Outcomes(new OpenMeteo(URI.create("http://127.0.0.1:1"), Units.IMPERIAL,
+    private final ResponseClassifier openMeteo = new ResponseClassifier(new OpenMeteo(URI.create("http://127.0.0.1:1"), Units.IMPERIAL,
             () -> null), api, JSON);
 
     @Test
@@ -133,7 +133,7 @@ class OutcomesTest {
         assertThat(answer(503, null, "down for " + KEY)).isInstanceOfSatisfying(Attempt.Transient.class,
                 failed -> assertThat(failed.detail()).startsWith("HTTP 503").doesNotContain(KEY));
         assertThat(outcomes.failed(new SocketTimeoutException("Read timed out")))
-                .isEqualTo(new Attempt.Transient(FailureReason.TIMEOUT, "no answer within PT15S"));
+                .isEqualTo(new Attempt.Transient(FailureReason.TIMEOUT, "no answer within 15 s"));
     }
 
     private Attempt answer(int status, String retryAfter, String body) {

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ZipcodeLinesTest {
+class ZipcodeLineMapperTest {
 
-    private final ZipcodeLines firstColumn = new ZipcodeLines(new InputLayout(0, 0));
+    private final ZipcodeLineMapper firstColumn = new ZipcodeLineMapper(new InputLayout(0, 0));
 
     @ParameterizedTest
     @CsvSource(delimiterString = "|", quoteCharacter = '~', value = {
@@ -59,7 +59,7 @@ class ZipcodeLinesTest {
 
     @Test
     void readsTheZipcodeOfARecordThatSpansLines() {
-        ZipcodeLines thirdColumn = new ZipcodeLines(new InputLayout(1, 2));
+        ZipcodeLineMapper thirdColumn = new ZipcodeLineMapper(new InputLayout(1, 2));
 
         ZipcodeLine parsed = thirdColumn.map(record(2, "\"Smith, J\",\"1 Main St\nApt 4\",02134"));
 
@@ -84,13 +84,13 @@ class ZipcodeLinesTest {
 
         ZipcodeLine parsed = firstColumn.map(new InputRecord(7, start, true, false));
 
-        assertThat(parsed).isEqualTo(ZipcodeLine.invalid(7, start.substring(0, ZipcodeLines.SHOWN_OF_A_LONG_LINE),
+        assertThat(parsed).isEqualTo(ZipcodeLine.invalid(7, start.substring(0, ZipcodeLineMapper.SHOWN_OF_A_LONG_LINE),
                 "line longer than 65536 characters"));
     }
 
     @Test
     void textThatHoldsTwoRecordsIsNotOneLine() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ZipcodeLines.fields("\"02134\"\n10001"))
+        assertThatIllegalArgumentException().isThrownBy(() -> ZipcodeLineMapper.fields("\"02134\"\n10001"))
                 .withMessage("not a CSV line (unbalanced quotes?)");
     }
 
@@ -102,7 +102,7 @@ class ZipcodeLinesTest {
         InputLayout layout = InputLayout.detect(file);
 
         assertThat(layout).isEqualTo(new InputLayout(1, 1));
-        assertThat(new ZipcodeLines(layout).map(new InputRecord(1, "Stra\uFFFDe,zip", false, true)))
+        assertThat(new ZipcodeLineMapper(layout).map(new InputRecord(1, "Stra\uFFFDe,zip", false, true)))
                 .as("the line is reported all the same")
                 .isEqualTo(ZipcodeLine.invalid(1, "Stra\uFFFDe,zip", "not UTF-8"));
     }
@@ -132,7 +132,7 @@ class ZipcodeLinesTest {
         InputLayout layout = InputLayout.detect(file);
 
         assertThat(layout).isEqualTo(new InputLayout(3, 1));
-        ZipcodeLines lines = new ZipcodeLines(layout);
+        ZipcodeLineMapper lines = new ZipcodeLineMapper(layout);
         assertThat(lines.map(record(3, "name,ZIP_code,state")).kind()).isEqualTo(ZipcodeLine.Kind.IGNORED);
         assertThat(lines.map(record(4, "Allston,02134,MA")).zip()).isEqualTo("02134");
     }

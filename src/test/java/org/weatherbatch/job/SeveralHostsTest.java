@@ -1,0 +1,143 @@
+package org.weatherbatch.job;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.weatherbatch.fetch.RunStop;
+
+/**
+ * Hosts sharing one PostgreSQL job repository and one output folder: job processes with state
+ * folders of their own, one run between them, whatever happens to the host that runs it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SeveralHostsTest extends WeatherJobTestSupport {
+
+    @RegisterExtension
+    final PostgresDatabase postgres = new PostgresDatabase();
+
+    private final List<String> zips = IntStream.range(0, 200).mapToObj(i -> String.format("%05d", 4000 + i))
+            .toList();
+
+    /** Host A's run lasts several of its 1 s leases; host B, launched meanwhile, is refused at once. */
+    @Test
+    void aSecondHostIsRefusedWhileTheRunIsAliveHoweverLongItRuns(CapturedOutput output) throws Exception {
+        apiAnswersIn(400); // 4 at a time: at least 20 s, until the API answers at once
+        Process hostA = startChild(host("a", "--weather.lock.lease=1s"));
+        awaitTrue(() -> jsonLineCount() >= 1, "host A to be fetching");
+        Thread.sleep(2_500);
+
+        assertThat(run(host("b", "--weather.lock.lease=1s"))).isEqualTo(ExitCodes.ALREADY_RUNNING);
+
+        assertThat(output).contains("is already running in process " + hostA.pid() + "@");
+        assertThat(hostA.isAlive()).as("host A's run goes on").isTrue();
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(4).willReturn(okJson(weatherBody("Sharedtown"))));
+        assertThat(hostA.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(hostA.exitValue()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(readQuietly(work.resolve("child-0.log"))).doesNotContain("Lost the lease");
+        assertThat(jsonZips()).containsExactlyElementsOf(zips);
+        assertThat(requests()).isEqualTo(zips.size());
+    }
+
+    /** Host A is killed; its lease keeps the run from host B until it runs out, then B takes the run over. */
+    @Test
+    void aKilledHostsRunIsTakenOverByAnotherOnceItsLeaseHasRunOut(CapturedOutput output) throws Exception {
+        apiAnswersIn(25);
+        Process hostA = startChild(host("a", "--weather.lock.lease=5s", "--weather.chunk-size=8"));
+        awaitTrue(() -> jsonLineCount() >= 40, "host A to commit some chunks");
+
+        hostA.destroyForcibly().waitFor(); // SIGKILL: the host is gone, its lease is not released
+        int writtenAtKill = jsonLineCount();
+        int requestsAtKill = requests();
+        assertThat(writtenAtKill).isLessThan(zips.size());
+        try (RunLeases hostB = new RunLeases(new DriverManagerDataSource(postgres.url(), PostgresDatabase.USER,
+                PostgresDatabase.PASSWORD), Duration.ofSeconds(5), false, new RunStop())) {
+            assertThat(hostB.tryAcquire(input.toAbsolutePath().normalize() + " for " + DATE))
+                    .as("A's lease still lasts").isEmpty();
+        }
+        awaitTrue(this::leaseRanOut, "A's lease to run out");
+
+        assertThat(run(host("b", "--weather.lock.lease=5s", "--weather.chunk-size=8")))
+                .isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(output).contains("was left STARTED by a process that is gone (killed or crashed)");
+        assertThat(jsonZips()).containsExactlyElementsOf(zips);
+        assertThat(lines(".csv")).hasSize(1 + zips.size()).doesNotHaveDuplicates();
+        // from A's last commit: at most the chunks in flight at the kill are fetched again
+        assertThat(requests() - requestsAtKill).isLessThanOrEqualTo(zips.size() - writtenAtKill + 4 * 8);
+    }
+
+    /** Both hosts on one schedule: the tick's run runs once, on one host; the other waits for the next tick. */
+    @Test
+    void twoHostsOnTheSameScheduleRunEachNightOnce() throws Exception {
+        apiAnswersIn(100);
+        String[] schedule = {"--weather.schedule=*/2 * * * * *", "--weather.schedule-zone=UTC"};
+        Process hostA = startChild(host("a", schedule));
+        Process hostB = startChild(host("b", schedule));
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        Path logA = work.resolve("child-0.log");
+        Path logB = work.resolve("child-1.log");
+
+        awaitTrue(() -> Stream.of(logA, logB).allMatch(log -> readQuietly(log).contains("Nothing to do: the run of")),
+                "each host to find the night's run done");
+        hostA.destroy();
+        hostB.destroy();
+        assertThat(hostA.waitFor(15, TimeUnit.SECONDS) && hostB.waitFor(15, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(readQuietly(logA) + readQuietly(logB)).contains("is already running in process");
+        assertThat(executions()).isEqualTo(1);
+        assertThat(Files.readAllLines(work.resolve("output/zipcodes-" + today + ".jsonl")))
+                .hasSize(zips.size()).doesNotHaveDuplicates();
+        assertThat(requests()).isEqualTo(zips.size());
+    }
+
+    private void apiAnswersIn(int millis) throws Exception {
+        writeInput(zips.toArray(String[]::new));
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(5)
+                .willReturn(okJson(weatherBody("Sharedtown")).withFixedDelay(millis)));
+    }
+
+    /** The options of a host: the shared job repository, a state folder of its own. */
+    private String[] host(String name, String... options) {
+        return Stream.of(postgres.options(), new String[] {"--weather.state-dir=" + work.resolve("state-" + name)},
+                options).flatMap(Stream::of).toArray(String[]::new);
+    }
+
+    private boolean leaseRanOut() {
+        try (Connection db = postgres.connect(); ResultSet rows = db.createStatement().executeQuery(
+                "SELECT bool_and(lock_until <= timezone('utc', now())) FROM weather_run_lease")) {
+            return rows.next() && rows.getBoolean(1);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int executions() throws SQLException {
+        try (Connection db = postgres.connect();
+                ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM batch_job_execution")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}
