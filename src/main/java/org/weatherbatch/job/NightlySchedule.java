@@ -2,10 +2,13 @@ package org.weatherbatch.job;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,8 @@ class NightlySchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NightlySchedule.class);
 
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
     private final RunLauncher launcher;
 
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -34,7 +39,8 @@ class NightlySchedule implements SmartLifecycle {
 
     private volatile boolean waiting;
 
-    private volatile boolean launching;
+    /** Held by a tick while it launches its run: the shutdown waits for it to have said how the run ended. */
+    private final ReentrantLock tick = new ReentrantLock();
 
     public NightlySchedule(RunLauncher launcher) {
         this.launcher = launcher;
@@ -60,8 +66,11 @@ class NightlySchedule implements SmartLifecycle {
     }
 
     private void launchFor(Path input, LocalDate date) {
-        launching = true;
+        tick.lock();
         try {
+            if (!started) {
+                return; // a tick as the application shuts down
+            }
             int exitCode = launcher.launch(input, date);
             log.info("The run for {} ended with exit code {}; next run at the next tick.", date, exitCode);
         }
@@ -69,7 +78,7 @@ class NightlySchedule implements SmartLifecycle {
             log.error("The run for {} could not start: {}; trying again at the next tick.", date, e.getMessage());
         }
         finally {
-            launching = false;
+            tick.unlock();
         }
     }
 
@@ -92,9 +101,22 @@ class NightlySchedule implements SmartLifecycle {
     @Override
     public void stop() {
         started = false;
-        if (waiting && !launching) {
-            log.warn("Shutting down: no run in progress; the schedule ends.");
+        try {
+            if (tick.tryLock()) {
+                if (waiting) {
+                    log.warn("Shutting down: no run in progress; the schedule ends.");
+                }
+            }
+            else if (!tick.tryLock(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+                return; // the run did not stop (GracefulStop said so)
+            }
+            tick.unlock();
         }
-        closed.countDown();
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        finally {
+            closed.countDown();
+        }
     }
 }
