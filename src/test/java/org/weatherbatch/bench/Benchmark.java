@@ -243,15 +243,15 @@ public final class Benchmark {
     }
 
     private static void print(List<Result> results) {
-        System.out.printf("%n%-17s %9s %5s %4s %6s %8s %7s %7s %6s %8s %8s %8s %8s %9s%n", "scenario", "lines",
-                "L ms", "C", "chunk", "requests", "wall s", "step s", "req/s", "÷ ideal", "÷ plain", "1st log",
+        System.out.printf("%n%-17s %9s %5s %4s %8s %7s %7s %6s %8s %8s %8s %8s %9s%n", "scenario", "lines",
+                "L ms", "C", "requests", "wall s", "step s", "req/s", "÷ ideal", "÷ plain", "1st log",
                 "1st req", "peak RSS");
         for (Result r : results) {
             Scenario s = r.scenario();
             double ideal = r.requests() * s.latency().meanMillis() / 1000 / s.concurrency();
-            System.out.printf("%-17s %9d %5.0f %4d %6d %8d %7.2f %7.2f %6.0f %8.2f %8s %7.2fs %7.2fs %6d MB%n",
+            System.out.printf("%-17s %9d %5.0f %4d %8d %7.2f %7.2f %6.0f %8.2f %8s %7.2fs %7.2fs %6d MB%n",
                     s.name(),
-                    s.lines(), s.latency().meanMillis(), s.concurrency(), s.concurrency() * 4, r.requests(), r.wallSeconds(),
+                    s.lines(), s.latency().meanMillis(), s.concurrency(), r.requests(), r.wallSeconds(),
                     r.stepSeconds(), r.requests() / r.stepSeconds(), r.stepSeconds() / ideal,
                     r.baselineSeconds() == null ? "" : String.format("%.2f", r.stepSeconds() / r.baselineSeconds()),
                     r.firstLogSeconds(), r.startupSeconds(), r.peakRssKb() / 1024);
