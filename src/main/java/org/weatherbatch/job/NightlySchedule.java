@@ -31,7 +31,7 @@ class NightlySchedule implements SmartLifecycle {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final RunLauncher launcher;
+    private final InputRuns inputRuns;
 
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -42,8 +42,8 @@ class NightlySchedule implements SmartLifecycle {
     /** Held by a tick while it launches its run: the shutdown waits for it to have said how the run ended. */
     private final ReentrantLock tick = new ReentrantLock();
 
-    public NightlySchedule(RunLauncher launcher) {
-        this.launcher = launcher;
+    NightlySchedule(InputRuns inputRuns) {
+        this.inputRuns = inputRuns;
     }
 
     /** Blocks until the application shuts down. */
@@ -71,7 +71,7 @@ class NightlySchedule implements SmartLifecycle {
             if (!started) {
                 return; // a tick as the application shuts down
             }
-            int exitCode = launcher.launch(input, date);
+            int exitCode = inputRuns.launch(input, date, false);
             log.info("The run for {} ended with exit code {}; next run at the next tick.", date, exitCode);
         }
         catch (InvalidOptionException | IllegalStateException | UncheckedIOException | DataAccessException e) {

@@ -54,8 +54,13 @@ public class OperationsConfiguration {
     }
 
     @Bean
-    NightlySchedule nightlySchedule(RunLauncher runLauncher) {
-        return new NightlySchedule(runLauncher);
+    InputRuns inputRuns(RunLauncher runLauncher) {
+        return new InputRuns(runLauncher);
+    }
+
+    @Bean
+    NightlySchedule nightlySchedule(InputRuns inputRuns) {
+        return new NightlySchedule(inputRuns);
     }
 
     @Bean

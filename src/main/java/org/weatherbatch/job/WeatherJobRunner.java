@@ -54,10 +54,11 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private int exitCode = ExitCodes.NOT_STARTED;
 
-    public WeatherJobRunner(RunLauncher launcher, NightlySchedule schedule, HistoryCommands historyCommands,
-            InputValidation inputValidation, WeatherProperties properties, NightReports reports, Retention retention) {
+    public WeatherJobRunner(RunLauncher launcher, InputRuns inputRuns, NightlySchedule schedule,
+            HistoryCommands historyCommands, InputValidation inputValidation, WeatherProperties properties,
+            NightReports reports, Retention retention) {
         this.launcher = launcher;
-        this.inputRuns = new InputRuns(launcher);
+        this.inputRuns = inputRuns;
         this.schedule = schedule;
         this.historyCommands = historyCommands;
         this.inputValidation = inputValidation;
