@@ -11,8 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-import org.weatherbatch.output.Failure;
-import org.weatherbatch.output.FetchResult;
+import org.weatherbatch.output.FetchResultWriter;
 
 /**
  * What the fetching did, as Micrometer metrics (exported to Prometheus, pushed to a
@@ -20,8 +19,6 @@ import org.weatherbatch.output.FetchResult;
  * zipcodes done by outcome, retries, 429s, and the latency of each request.
  */
 public class FetchMetrics {
-
-    private static final String FETCHED = "fetched";
 
     private final MeterRegistry registry;
 
@@ -61,17 +58,17 @@ public class FetchMetrics {
 
     /** The counts so far, and the latencies of the requests answered since the last reading. */
     public Reading read() {
-        Counter fetched = results.get(FETCHED);
+        Counter fetched = results.get(FetchResultWriter.FETCHED);
         long fetchedCount = fetched == null ? 0 : (long) fetched.count();
         return new Reading(fetchedCount, done.get() - fetchedCount, (long) retries.count(), (long) throttled.count(),
                 latencies.getIntervalHistogram());
     }
 
-    void itemDone(FetchResult result) {
-        done.incrementAndGet();
-        String outcome = result instanceof Failure failure ? failure.reason().code() : FETCHED;
+    /** A chunk's outcomes as it commits, counted once by the writer's tally: rolled-back items never count. */
+    public void committed(String outcome, long count) {
+        done.addAndGet(count);
         results.computeIfAbsent(outcome, key -> registry.counter("weather.fetch.results", "outcome", key))
-                .increment();
+                .increment(count);
     }
 
     void retried() {

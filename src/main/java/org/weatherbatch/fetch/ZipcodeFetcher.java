@@ -78,7 +78,6 @@ public class ZipcodeFetcher implements ItemProcessor<StagedZipcode, FetchResult>
         try {
             FetchResult result = fetch(zipcode);
             if (!stop.raised()) {
-                metrics.itemDone(result);
                 return result;
             }
         }

@@ -212,12 +212,12 @@ public class WeatherJobConfiguration {
     /** Waits for a chunk's fetches and writes their results to the partition's own part files. */
     @Bean
     @StepScope
-    AsyncItemWriter<FetchResult> fetchResultWriter(@Value(OUTPUTS) String outputs,
+    AsyncItemWriter<FetchResult> fetchResultWriter(FetchMetrics fetchMetrics, @Value(OUTPUTS) String outputs,
             @Value(STEP_INSTANCE_ID) long jobInstanceId,
             @Value("#{stepExecutionContext['" + StagedZipcodePartitioner.PART + "']}") int part) {
         OutputFiles files = OutputFiles.at(outputs).part(jobInstanceId, part);
         return new AsyncItemWriter<>(new FetchResultWriter(OutputWriters.jsonLines(files.jsonLines()),
-                OutputWriters.csv(files.csv()), OutputWriters.failures(files.failures())));
+                OutputWriters.csv(files.csv()), OutputWriters.failures(files.failures()), fetchMetrics::committed));
     }
 
     @Bean

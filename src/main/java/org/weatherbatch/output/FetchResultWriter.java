@@ -1,5 +1,7 @@
 package org.weatherbatch.output;
 
+import java.util.function.BiConsumer;
+
 import org.springframework.batch.infrastructure.item.Chunk;
 
 
@@ -19,9 +21,10 @@ public class FetchResultWriter extends CompositeStreamWriter<FetchResult> {
 
     private final OutcomeTally tally;
 
+    /** @param committedOutcomes told each chunk's outcomes as it commits (metrics, progress) */
     public FetchResultWriter(OutputFileWriter<Weather> jsonLines, OutputFileWriter<Weather> csv,
-            OutputFileWriter<Failure> failures) {
-        this(jsonLines, csv, failures, new OutcomeTally());
+            OutputFileWriter<Failure> failures, BiConsumer<String, Long> committedOutcomes) {
+        this(jsonLines, csv, failures, new OutcomeTally(committedOutcomes));
     }
 
     private FetchResultWriter(OutputFileWriter<Weather> jsonLines, OutputFileWriter<Weather> csv,

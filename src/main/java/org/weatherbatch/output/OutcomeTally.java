@@ -2,6 +2,7 @@ package org.weatherbatch.output;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -20,6 +21,18 @@ public class OutcomeTally implements ItemStream {
 
     private final Map<String, Long> pending = new TreeMap<>();
 
+    private final BiConsumer<String, Long> onCommit;
+
+    public OutcomeTally() {
+        this((outcome, count) -> {
+        });
+    }
+
+    /** @param onCommit told the counts of each chunk as it commits: the one count of outcomes, for metrics too */
+    public OutcomeTally(BiConsumer<String, Long> onCommit) {
+        this.onCommit = onCommit;
+    }
+
     public void add(String outcome) {
         pending.merge(outcome, 1L, Long::sum);
     }
@@ -33,7 +46,10 @@ public class OutcomeTally implements ItemStream {
 
     @Override
     public void update(ExecutionContext executionContext) {
-        pending.forEach((outcome, count) -> committed.merge(outcome, count, Long::sum));
+        pending.forEach((outcome, count) -> {
+            committed.merge(outcome, count, Long::sum);
+            onCommit.accept(outcome, count);
+        });
         pending.clear();
         committed.forEach((outcome, count) -> executionContext.putLong(PREFIX + outcome, count));
     }

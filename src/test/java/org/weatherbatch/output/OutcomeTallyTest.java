@@ -3,6 +3,7 @@ package org.weatherbatch.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -38,5 +39,19 @@ class OutcomeTallyTest {
 
         assertThat(OutcomeTally.read(stepContext)).isEmpty();
         assertThat(OutcomeTally.total(stepContext)).isZero();
+    }
+
+    @Test
+    void eachCommittedChunkIsToldOnceAndARolledBackOneNever() {
+        Map<String, Long> told = new TreeMap<>();
+        OutcomeTally tally = new OutcomeTally((outcome, count) -> told.merge(outcome, count, Long::sum));
+        tally.open(stepContext);
+        tally.add("fetched");
+        tally.add("timeout");
+        tally.update(stepContext);
+        tally.update(stepContext);
+        tally.add("fetched"); // rolled back: no update
+
+        assertThat(told).isEqualTo(Map.of("fetched", 1L, "timeout", 1L));
     }
 }
