@@ -1,6 +1,6 @@
 -- The job's own tables beside Spring Batch's, in the job repository (H2); created when missing.
 
--- Which input has which output names (OutputNames): the prefix is the key, so two inputs never share one.
+-- Which input has which output names (OutputNameDao): the prefix is the key, so two inputs never share one.
 CREATE TABLE IF NOT EXISTS WEATHER_OUTPUT_NAME (
     PREFIX VARCHAR(4000) PRIMARY KEY,
     INPUT VARCHAR(4000) NOT NULL

@@ -16,13 +16,13 @@ public class DuplicateZipcodeFilter implements ItemProcessor<ZipcodeLine, Zipcod
 
     private static final int ZIPCODES = 100_000;
 
-    private final StagedZipcodes staged;
+    private final StagedZipcodeDao staged;
 
     private final long jobInstanceId;
 
     private final BitSet seen = new BitSet(ZIPCODES);
 
-    public DuplicateZipcodeFilter(StagedZipcodes staged, long jobInstanceId) {
+    public DuplicateZipcodeFilter(StagedZipcodeDao staged, long jobInstanceId) {
         this.staged = staged;
         this.jobInstanceId = jobInstanceId;
     }

@@ -20,7 +20,7 @@ public class StagedZipcodePartitioner implements Partitioner {
 
     public static final String PART = "part";
 
-    private final StagedZipcodes stagedZipcodes;
+    private final StagedZipcodeDao stagedZipcodes;
 
     private final long jobInstanceId;
 
@@ -30,7 +30,7 @@ public class StagedZipcodePartitioner implements Partitioner {
     private static final int MAX_PER_SLOT = 4;
 
     /** @param rangeSize the zipcodes a partition gets when there are enough for more than the grid size */
-    public StagedZipcodePartitioner(StagedZipcodes stagedZipcodes, long jobInstanceId, int rangeSize) {
+    public StagedZipcodePartitioner(StagedZipcodeDao stagedZipcodes, long jobInstanceId, int rangeSize) {
         this.stagedZipcodes = stagedZipcodes;
         this.jobInstanceId = jobInstanceId;
         this.rangeSize = rangeSize;

@@ -15,9 +15,9 @@ import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.HistoryCommands;
 import org.weatherbatch.history.RunHistory;
 import org.weatherbatch.input.InputValidation;
-import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.input.StagedZipcodeDao;
 import org.weatherbatch.metrics.MetricsPush;
-import org.weatherbatch.output.OutputNames;
+import org.weatherbatch.output.OutputNameDao;
 import org.weatherbatch.report.SampleStore;
 import org.weatherbatch.summary.FetchPartitions;
 
@@ -31,9 +31,9 @@ public class OperationsConfiguration {
     @Bean
     RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
             WeatherProperties properties, RunLeases runLeases, RunStop runStop, GracefulStop gracefulStop,
-            StagedZipcodes stagedZipcodes, DataSource dataSource, FetchPartitions fetchPartitions) {
+            StagedZipcodeDao stagedZipcodes, DataSource dataSource, FetchPartitions fetchPartitions) {
         return new RunLauncher(jobOperator, jobRepository, weatherJob, properties, runLeases, runStop, gracefulStop,
-                stagedZipcodes, new OutputNames(dataSource), fetchPartitions);
+                stagedZipcodes, new OutputNameDao(dataSource), fetchPartitions);
     }
 
     @Bean
@@ -49,7 +49,7 @@ public class OperationsConfiguration {
     }
 
     @Bean
-    Retention retention(JobRepository jobRepository, StagedZipcodes stagedZipcodes, SampleStore sampleStore) {
+    Retention retention(JobRepository jobRepository, StagedZipcodeDao stagedZipcodes, SampleStore sampleStore) {
         return new Retention(jobRepository, WeatherJobConfiguration.JOB_NAME, stagedZipcodes, sampleStore);
     }
 

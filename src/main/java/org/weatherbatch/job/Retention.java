@@ -13,7 +13,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.weatherbatch.history.RunHistory;
-import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.input.StagedZipcodeDao;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.report.SampleStore;
 import org.weatherbatch.config.Durations;
@@ -32,11 +32,11 @@ class Retention {
 
     private final String jobName;
 
-    private final StagedZipcodes stagedZipcodes;
+    private final StagedZipcodeDao stagedZipcodes;
 
     private final SampleStore samples;
 
-    Retention(JobRepository jobRepository, String jobName, StagedZipcodes stagedZipcodes, SampleStore samples) {
+    Retention(JobRepository jobRepository, String jobName, StagedZipcodeDao stagedZipcodes, SampleStore samples) {
         this.jobRepository = jobRepository;
         this.jobName = jobName;
         this.stagedZipcodes = stagedZipcodes;

@@ -27,10 +27,10 @@ import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.RunHistory;
 import org.weatherbatch.input.InputFingerprint;
 import org.weatherbatch.input.InputValidation;
-import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.input.StagedZipcodeDao;
 import org.weatherbatch.output.CommittedOutputs;
 import org.weatherbatch.output.OutputFiles;
-import org.weatherbatch.output.OutputNames;
+import org.weatherbatch.output.OutputNameDao;
 import org.weatherbatch.output.PartMergeTasklet;
 import org.weatherbatch.summary.FetchPartitions;
 import org.weatherbatch.summary.RunCounts;
@@ -61,9 +61,9 @@ class RunLauncher {
 
     private final GracefulStop gracefulStop;
 
-    private final StagedZipcodes stagedZipcodes;
+    private final StagedZipcodeDao stagedZipcodes;
 
-    private final OutputNames outputNames;
+    private final OutputNameDao outputNames;
 
     private final FetchPartitions fetchPartitions;
 
@@ -73,7 +73,7 @@ class RunLauncher {
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
             WeatherProperties properties, RunLeases leases, RunStop stop, GracefulStop gracefulStop,
-            StagedZipcodes stagedZipcodes, OutputNames outputNames, FetchPartitions fetchPartitions) {
+            StagedZipcodeDao stagedZipcodes, OutputNameDao outputNames, FetchPartitions fetchPartitions) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.weatherJob = weatherJob;

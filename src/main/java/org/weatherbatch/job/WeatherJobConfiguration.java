@@ -34,7 +34,7 @@ import org.weatherbatch.metrics.MetricsPush;
 import org.weatherbatch.metrics.RunMetrics;
 import org.weatherbatch.input.StagedZipcode;
 import org.weatherbatch.input.StagedZipcodePartitioner;
-import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.input.StagedZipcodeDao;
 import org.weatherbatch.input.StagingWriter;
 import org.weatherbatch.input.ZipcodeLine;
 import org.weatherbatch.input.ZipcodeLineReader;
@@ -133,7 +133,7 @@ public class WeatherJobConfiguration {
 
     @Bean
     @RunScoped
-    DuplicateZipcodeFilter duplicateZipcodeFilter(StagedZipcodes stagedZipcodes,
+    DuplicateZipcodeFilter duplicateZipcodeFilter(StagedZipcodeDao stagedZipcodes,
             @Value(INSTANCE_ID) long jobInstanceId) {
         return new DuplicateZipcodeFilter(stagedZipcodes, jobInstanceId);
     }
@@ -141,7 +141,7 @@ public class WeatherJobConfiguration {
     /** Stages the run's zipcodes; the lines that are not zipcodes go to the stage's failures part. */
     @Bean
     @RunScoped
-    StagingWriter stagingWriter(StagedZipcodes stagedZipcodes, @Value(OUTPUTS) String outputs,
+    StagingWriter stagingWriter(StagedZipcodeDao stagedZipcodes, @Value(OUTPUTS) String outputs,
             @Value(INSTANCE_ID) long jobInstanceId) {
         return new StagingWriter(stagedZipcodes.writer(jobInstanceId),
                 OutputWriters.failures(OutputFiles.at(outputs).stagePart(jobInstanceId).failures()));
@@ -150,7 +150,7 @@ public class WeatherJobConfiguration {
     /** The partitioned fetch step: ranges of the staged zipcodes, each a partition of its own. */
     @Bean
     @JobScope
-    Step fetchWeather(JobRepository jobRepository, WeatherProperties properties, StagedZipcodes stagedZipcodes,
+    Step fetchWeather(JobRepository jobRepository, WeatherProperties properties, StagedZipcodeDao stagedZipcodes,
             Step fetchWeatherPartition, ThreadPoolTaskExecutor partitionExecutor,
             FetchTimeEstimate fetchTimeEstimate, ProgressReport progressReport,
             @Value(INSTANCE_ID) long jobInstanceId) {
@@ -185,7 +185,7 @@ public class WeatherJobConfiguration {
     /** A fetch partition's staged zipcodes: the range of lines its partition was given. */
     @Bean
     @StepScope
-    JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader(StagedZipcodes stagedZipcodes,
+    JdbcPagingItemReader<StagedZipcode> stagedZipcodeReader(StagedZipcodeDao stagedZipcodes,
             WeatherProperties properties, @Value(STEP_INSTANCE_ID) long jobInstanceId,
             @Value("#{stepExecutionContext['" + StagedZipcodePartitioner.FIRST_LINE + "']}") long firstLine,
             @Value("#{stepExecutionContext['" + StagedZipcodePartitioner.LAST_LINE + "']}") long lastLine)
@@ -233,7 +233,7 @@ public class WeatherJobConfiguration {
     @Bean
     @JobScope
     Step dropStagedZipcodes(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            StagedZipcodes stagedZipcodes, @Value(INSTANCE_ID) long jobInstanceId) {
+            StagedZipcodeDao stagedZipcodes, @Value(INSTANCE_ID) long jobInstanceId) {
         return new StepBuilder(CLEAN_UP_STEP, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     stagedZipcodes.drop(jobInstanceId);
@@ -279,7 +279,7 @@ public class WeatherJobConfiguration {
     }
 
     @Bean
-    ProgressReport progressReport(StagedZipcodes stagedZipcodes, FetchMetrics fetchMetrics, FetchPartitions fetchPartitions,
+    ProgressReport progressReport(StagedZipcodeDao stagedZipcodes, FetchMetrics fetchMetrics, FetchPartitions fetchPartitions,
             WeatherProperties properties) {
         return new ProgressReport(stagedZipcodes, fetchMetrics, fetchPartitions, properties.progressInterval(),
                 System.console() != null);
@@ -291,7 +291,7 @@ public class WeatherJobConfiguration {
     }
 
     @Bean
-    FetchTimeEstimate fetchTimeEstimate(StagedZipcodes stagedZipcodes, FetchPartitions fetchPartitions,
+    FetchTimeEstimate fetchTimeEstimate(StagedZipcodeDao stagedZipcodes, FetchPartitions fetchPartitions,
             ProviderChoice providerChoice) {
         return new FetchTimeEstimate(stagedZipcodes, fetchPartitions, providerChoice);
     }
@@ -321,8 +321,8 @@ public class WeatherJobConfiguration {
     }
 
     @Bean
-    StagedZipcodes stagedZipcodes(DataSource dataSource) {
-        return new StagedZipcodes(dataSource);
+    StagedZipcodeDao stagedZipcodes(DataSource dataSource) {
+        return new StagedZipcodeDao(dataSource);
     }
 
 }

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 /**
  * The files one run writes, from one prefix: the output folder and a name made of the input
  * file's base name and the run date, e.g. {@code output/zipcodes-2026-11-27.jsonl},
- * {@code .csv} and {@code -failures.csv} (see {@link OutputNames}).
+ * {@code .csv} and {@code -failures.csv} (see {@link OutputNameDao}).
  */
 public record OutputFiles(String prefix) {
 

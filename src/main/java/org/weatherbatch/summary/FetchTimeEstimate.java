@@ -9,7 +9,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.weatherbatch.config.Durations;
 import org.weatherbatch.fetch.ProviderChoice;
 import org.weatherbatch.fetch.RateLimits;
-import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.input.StagedZipcodeDao;
 
 /**
  * Says at the start of the fetch step who answers and why, how long the zipcodes left will
@@ -21,7 +21,7 @@ public class FetchTimeEstimate implements StepExecutionListener {
 
     private static final Duration WORTH_SAYING = Duration.ofMinutes(1);
 
-    private final StagedZipcodes stagedZipcodes;
+    private final StagedZipcodeDao stagedZipcodes;
 
     private final FetchPartitions fetchPartitions;
 
@@ -29,7 +29,7 @@ public class FetchTimeEstimate implements StepExecutionListener {
 
     private final RateLimits rateLimits;
 
-    public FetchTimeEstimate(StagedZipcodes stagedZipcodes, FetchPartitions fetchPartitions, ProviderChoice provider) {
+    public FetchTimeEstimate(StagedZipcodeDao stagedZipcodes, FetchPartitions fetchPartitions, ProviderChoice provider) {
         this.stagedZipcodes = stagedZipcodes;
         this.fetchPartitions = fetchPartitions;
         this.provider = provider;

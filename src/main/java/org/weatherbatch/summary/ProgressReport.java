@@ -17,7 +17,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.weatherbatch.config.Durations;
 import org.weatherbatch.fetch.FetchMetrics;
-import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.input.StagedZipcodeDao;
 
 /**
  * Tells how the fetch step is getting on: a progress bar when standard output is a
@@ -29,7 +29,7 @@ public class ProgressReport implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressReport.class);
 
-    private final StagedZipcodes stagedZipcodes;
+    private final StagedZipcodeDao stagedZipcodes;
 
     private final FetchMetrics progress;
 
@@ -45,7 +45,7 @@ public class ProgressReport implements StepExecutionListener {
 
     private Runnable barUpdate;
 
-    public ProgressReport(StagedZipcodes stagedZipcodes, FetchMetrics progress, FetchPartitions fetchPartitions,
+    public ProgressReport(StagedZipcodeDao stagedZipcodes, FetchMetrics progress, FetchPartitions fetchPartitions,
             Duration interval, boolean terminal) {
         this.stagedZipcodes = stagedZipcodes;
         this.progress = progress;

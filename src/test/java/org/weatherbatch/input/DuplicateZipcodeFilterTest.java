@@ -12,7 +12,7 @@ class DuplicateZipcodeFilterTest {
     @RegisterExtension
     final StagingDatabase database = new StagingDatabase();
 
-    private final StagedZipcodes staged = database.staged;
+    private final StagedZipcodeDao staged = database.staged;
 
     @Test
     void marksLaterOccurrencesOfAZipcodeAsDuplicates() {

@@ -16,7 +16,7 @@ class StagingDatabase implements AfterEachCallback {
             .generateUniqueName(true)
             .build();
 
-    final StagedZipcodes staged = new StagedZipcodes(database);
+    final StagedZipcodeDao staged = new StagedZipcodeDao(database);
 
     DataSource dataSource() {
         return database;

@@ -56,7 +56,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import org.weatherbatch.WeatherBatchApplication;
 import org.weatherbatch.input.StagedZipcodePartitioner;
-import org.weatherbatch.input.StagedZipcodes;
+import org.weatherbatch.input.StagedZipcodeDao;
 import org.weatherbatch.output.Failure;
 import org.weatherbatch.output.FailureReason;
 import org.weatherbatch.output.FetchResult;
@@ -113,7 +113,7 @@ class WeatherJobStepsTest {
     Step fetchWeather;
 
     @Autowired
-    StagedZipcodes stagedZipcodes;
+    StagedZipcodeDao stagedZipcodes;
 
     @Autowired
     AsyncItemWriter<FetchResult> fetchResultWriter;

@@ -20,11 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@code zipcodes-3fa2c1d0-2026-11-27}). The prefix is the table's key, so two launches at
  * once cannot take the same one.
  */
-public class OutputNames {
+public class OutputNameDao {
 
     private final JdbcClient jdbc;
 
-    public OutputNames(DataSource dataSource) {
+    public OutputNameDao(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
     }
 

@@ -13,12 +13,12 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 
-class StagedZipcodesTest {
+class StagedZipcodeDaoTest {
 
     @RegisterExtension
     final StagingDatabase database = new StagingDatabase();
 
-    private final StagedZipcodes staged = database.staged;
+    private final StagedZipcodeDao staged = database.staged;
 
     @Test
     void aRangeIsReadInLineOrderAndRestartsAfterTheLastLineItCommitted() throws Exception {

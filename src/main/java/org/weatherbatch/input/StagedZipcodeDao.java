@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * staged-zipcodes-*.sql): written in the stage step's transactions, so they are exactly the
  * lines that step committed, and read by the fetch step's partitions, each a range of lines.
  */
-public class StagedZipcodes {
+public class StagedZipcodeDao {
 
     private static final String TABLE_SCRIPT = "classpath:org/weatherbatch/staged-zipcodes-@@platform@@.sql";
 
@@ -43,7 +43,7 @@ public class StagedZipcodes {
 
     private volatile String tableScript;
 
-    public StagedZipcodes(DataSource dataSource) {
+    public StagedZipcodeDao(DataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
     }
