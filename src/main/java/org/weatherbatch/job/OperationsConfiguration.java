@@ -10,6 +10,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.HistoryCommands;
@@ -17,7 +18,10 @@ import org.weatherbatch.history.RunHistory;
 import org.weatherbatch.input.InputValidation;
 import org.weatherbatch.input.StagedZipcodeDao;
 import org.weatherbatch.metrics.MetricsPush;
+import org.weatherbatch.location.ZipcodeCoordinates;
 import org.weatherbatch.output.OutputNameDao;
+import org.weatherbatch.report.NightReports;
+import org.weatherbatch.report.PageTemplate;
 import org.weatherbatch.report.SampleStore;
 import org.weatherbatch.summary.FetchPartitions;
 
@@ -69,10 +73,21 @@ public class OperationsConfiguration {
     }
 
     @Bean
-    HistoryCommands historyCommands(JobRepository jobRepository, FetchPartitions fetchPartitions) {
-        RunHistory history = new RunHistory(jobRepository, WeatherJobConfiguration.JOB_NAME,
-                WeatherJobConfiguration.STAGE_STEP, fetchPartitions);
+    RunHistory runHistory(JobRepository jobRepository, FetchPartitions fetchPartitions) {
+        return new RunHistory(jobRepository, WeatherJobConfiguration.JOB_NAME, WeatherJobConfiguration.STAGE_STEP,
+                fetchPartitions);
+    }
+
+    @Bean
+    HistoryCommands historyCommands(RunHistory runHistory) {
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        return new HistoryCommands(history, json, System.out);
+        return new HistoryCommands(runHistory, json, System.out);
+    }
+
+    /** The night's report page, written after each run and by the report command. */
+    @Bean
+    NightReports nightReports(JobRepository jobRepository, RunHistory runHistory, SampleStore sampleStore) {
+        return new NightReports(jobRepository, runHistory, sampleStore, SingletonSupplier.of(ZipcodeCoordinates::load),
+                new PageTemplate(), WeatherJobConfiguration.JOB_NAME, WeatherJobConfiguration.MERGE_STEP);
     }
 }
