@@ -38,6 +38,10 @@ import org.springframework.validation.annotation.Validated;
  * @param partitions how many of the fetch step's partitions (ranges of the input) run side by side; the
  *        concurrency (from 2 to 64) when not given
  * @param chunkSize zipcodes per transaction in each partition; 32 when not given
+ * @param retention after each launch, forget the runs that ended longer ago than this (see the prune
+ *        command); never when not given
+ * @param catchUp before a new night of an input, finish its earlier nights that never finished
+ *        (with the weather of now); off by default, when they are only warned of
  * @param maxFailureRatio the share of a completed run's zipcodes that may fail before its exit code says
  *        the night's data is poor (exit 5); 1 never
  * @param units units of the answers: the same whichever provider answers
@@ -61,6 +65,8 @@ public record WeatherProperties(
         @Positive Integer partitions,
         @Positive Integer chunkSize,
         @DecimalMin("0") @DecimalMax("1") double maxFailureRatio,
+        @DurationMin(hours = 1) Duration retention,
+        boolean catchUp,
         @NotNull Units units,
         Provider provider,
         @Valid @NotNull Api api,

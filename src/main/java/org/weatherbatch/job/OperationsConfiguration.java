@@ -58,8 +58,10 @@ public class OperationsConfiguration {
     }
 
     @Bean
-    InputRuns inputRuns(RunLauncher runLauncher) {
-        return new InputRuns(runLauncher);
+    InputRuns inputRuns(RunLauncher runLauncher, JobRepository jobRepository, Retention retention,
+            WeatherProperties properties) {
+        return new InputRuns(runLauncher, new UnfinishedNights(jobRepository, WeatherJobConfiguration.JOB_NAME),
+                properties.catchUp(), retention, properties.retention());
     }
 
     @Bean

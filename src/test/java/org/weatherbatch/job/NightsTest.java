@@ -99,4 +99,26 @@ class NightsTest extends WeatherJobTestSupport {
         assertThat(run("--weather.input=" + nightly + "/z*.csv")).isEqualTo(ExitCodes.NOT_STARTED);
         assertThat(output).contains("no file matches z*.csv in " + nightly);
     }
+
+    @Test
+    void withCatchUpANewNightFinishesTheEarlierUnfinishedOnesFirst(CapturedOutput output) throws Exception {
+        failTheNightOnARefusedKey();
+
+        assertThat(run("--weather.date=2026-11-28", "--weather.catch-up=true")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(output).contains("Catching up: finishing the night of " + input + " for " + DATE + " first")
+                .doesNotContain("An earlier night of this input is unfinished");
+        assertThat(jsonZips()).containsExactly("02134");
+        assertThat(Files.readAllLines(work.resolve("output/zipcodes-2026-11-28.jsonl"))).hasSize(1);
+    }
+
+    @Test
+    void withRetentionEachLaunchPrunesTheRunsEndedLongerAgo(CapturedOutput output) throws Exception {
+        writeInput("02134");
+
+        assertThat(run("--weather.retention=30d")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(output).contains("Pruned 0 runs that ended before");
+        assertThat(run("--weather.retention=10m")).as("an hour at least").isEqualTo(ExitCodes.NOT_STARTED);
+    }
 }
