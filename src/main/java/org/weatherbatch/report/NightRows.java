@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,7 +25,11 @@ import org.weatherbatch.output.OutputFiles;
  * failed, stopped or was killed) from its part files, which hold what its commits wrote
  * (and at most a chunk more per partition, which a restart will write again).
  */
-public record NightRows(List<WeatherLine> weather, List<FailureLine> failures) {
+/**
+ * @param weather the weather rows; read from the files as they are gone through, as a large night's
+ *        rows would take tens of megabytes held at once
+ */
+public record NightRows(Iterable<WeatherLine> weather, List<FailureLine> failures) {
 
     private static final CSVFormat WITH_HEADER = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .get();
@@ -36,22 +43,65 @@ public record NightRows(List<WeatherLine> weather, List<FailureLine> failures) {
     }
 
     public static NightRows read(OutputFiles outputs, long jobInstanceId, boolean merged) {
-        List<WeatherLine> weather = new ArrayList<>();
         List<FailureLine> failures = new ArrayList<>();
         if (merged) {
-            readWeather(outputs.csv(), true, weather);
             readFailures(outputs.failures(), true, failures);
+            return new NightRows(new WeatherFiles(List.of(outputs.csv()), true), failures);
         }
-        else {
-            readFailures(outputs.stagePart(jobInstanceId).failures(), false, failures);
-            for (Path part : parts(outputs, jobInstanceId, ".csv")) {
-                readWeather(part, false, weather);
-            }
-            for (Path part : parts(outputs, jobInstanceId, "-failures.csv")) {
-                readFailures(part, false, failures);
-            }
+        readFailures(outputs.stagePart(jobInstanceId).failures(), false, failures);
+        for (Path part : parts(outputs, jobInstanceId, "-failures.csv")) {
+            readFailures(part, false, failures);
         }
-        return new NightRows(weather, failures);
+        return new NightRows(new WeatherFiles(parts(outputs, jobInstanceId, ".csv"), false), failures);
+    }
+
+    /** The weather rows of CSV files, one file after the other, each read as its rows are gone through. */
+    private record WeatherFiles(List<Path> files, boolean header) implements Iterable<WeatherLine> {
+
+        @Override
+        public Iterator<WeatherLine> iterator() {
+            return new Iterator<>() {
+
+                private int nextFile;
+
+                private Reader reader;
+
+                private Iterator<CSVRecord> records = Collections.emptyIterator();
+
+                @Override
+                public boolean hasNext() {
+                    try {
+                        while (!records.hasNext()) {
+                            if (reader != null) {
+                                reader.close();
+                                reader = null;
+                            }
+                            if (nextFile == files.size()) {
+                                return false;
+                            }
+                            Path file = files.get(nextFile++);
+                            if (Files.exists(file)) {
+                                reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                                records = (header ? WITH_HEADER : CSVFormat.DEFAULT).parse(reader).iterator();
+                            }
+                        }
+                        return true;
+                    }
+                    catch (IOException e) {
+                        throw new UncheckedIOException("Cannot read the weather rows for the report", e);
+                    }
+                }
+
+                @Override
+                public WeatherLine next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    CSVRecord row = records.next();
+                    return new WeatherLine(row.get(0), row.get(1), Double.parseDouble(row.get(3)), row.get(10));
+                }
+            };
+        }
     }
 
     /** The fetch partitions' part files of that kind, in partition order. */
@@ -68,11 +118,6 @@ public record NightRows(List<WeatherLine> weather, List<FailureLine> failures) {
         catch (IOException e) {
             throw new UncheckedIOException("Cannot list the part files in " + first.getParent(), e);
         }
-    }
-
-    private static void readWeather(Path file, boolean header, List<WeatherLine> into) {
-        read(file, header, row -> into.add(new WeatherLine(row.get(0), row.get(1), Double.parseDouble(row.get(3)),
-                row.get(10))));
     }
 
     private static void readFailures(Path file, boolean header, List<FailureLine> into) {
