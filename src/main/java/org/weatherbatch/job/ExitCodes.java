@@ -1,6 +1,8 @@
 package org.weatherbatch.job;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.weatherbatch.summary.RunSummaryListener;
 
 /** The process's exit codes, for cron, systemd and Kubernetes. */
 public final class ExitCodes {
@@ -24,6 +26,12 @@ public final class ExitCodes {
     public static final int POOR = 5;
 
     private ExitCodes() {
+    }
+
+    /** A run's exit code: its status, and the summary's verdict on a completed run (see RunSummaryListener). */
+    static int of(JobExecution execution) {
+        return RunSummaryListener.POOR.equals(execution.getExitStatus().getExitCode()) ? POOR
+                : of(execution.getStatus());
     }
 
     static int of(BatchStatus status) {

@@ -30,6 +30,12 @@ public class RunSummaryListener implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunSummaryListener.class);
 
+    /**
+     * The exit status of a completed run whose zipcodes failed too often, kept with the run: its
+     * verdict stands whenever it is launched again.
+     */
+    public static final String POOR = "POOR";
+
     /** The summary's figures are fields of structured log lines too, beside the run's identity (RunLogContext). */
     private static final String FIELD = "weather.";
 
@@ -101,8 +107,10 @@ public class RunSummaryListener implements JobExecutionListener {
                 .addKeyValue(FIELD + "requests", requests).addKeyValue(FIELD + "fetch_seconds", fetchSeconds).log();
         log.info("  outputs: {}, {}, {}", outputs.jsonLines(), outputs.csv(), outputs.failures());
         if (jobExecution.getStatus() == BatchStatus.COMPLETED && counts.failedMoreThan(maxFailureRatio)) {
-            log.warn("  poor: {} of {} zipcodes failed, more than weather.max-failure-ratio ({}) allows: exit code 5",
+            String poor = "%d of %d zipcodes failed, more than weather.max-failure-ratio (%s) allows".formatted(
                     counts.failed(), counts.fetched() + counts.failed(), maxFailureRatio);
+            jobExecution.setExitStatus(jobExecution.getExitStatus().replaceExitCode(POOR).addExitDescription(poor));
+            log.warn("  poor: {}: exit code 5", poor);
         }
         else if (jobExecution.getStatus() == BatchStatus.STOPPED) {
             log.warn("  stopped: rerun the same command to continue from the last commit");
