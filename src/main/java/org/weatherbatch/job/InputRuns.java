@@ -3,6 +3,7 @@ package org.weatherbatch.job;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ class InputRuns {
         }
         log.info("Inputs of {} for {}: {} of {} run", input, date, exitCodes.size(), files.size());
         exitCodes.forEach((file, exitCode) -> log.info("  {}: {} (exit {})", file, outcome(exitCode), exitCode));
-        return exitCodes.values().stream().max((one, other) -> SEVERITY.indexOf(one) - SEVERITY.indexOf(other))
+        return exitCodes.values().stream().max(Comparator.comparingInt(SEVERITY::indexOf))
                 .orElse(ExitCodes.COMPLETED);
     }
 

@@ -33,7 +33,6 @@ import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.OutputNameDao;
 import org.weatherbatch.output.PartMergeTasklet;
 import org.weatherbatch.summary.FetchPartitions;
-import org.weatherbatch.summary.RunCounts;
 
 /**
  * Launches the run named by an input file and a date: a new run, the restart of a failed
@@ -67,8 +66,6 @@ class RunLauncher {
 
     private final FetchPartitions fetchPartitions;
 
-    private final double maxFailureRatio;
-
     private final UnfinishedNights unfinishedNights;
 
     public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
@@ -84,7 +81,6 @@ class RunLauncher {
         this.stagedZipcodes = stagedZipcodes;
         this.outputNames = outputNames;
         this.fetchPartitions = fetchPartitions;
-        this.maxFailureRatio = properties.maxFailureRatio();
         this.unfinishedNights = new UnfinishedNights(jobRepository, weatherJob.getName());
     }
 
@@ -133,7 +129,7 @@ class RunLauncher {
             return ExitCodes.FAILED;
         }
         String run = RunParameters.name(execution.getJobParameters());
-        if (!unfinished(execution)) {
+        if (!UnfinishedNights.unfinished(execution)) {
             log.error("Execution {} of {} is {}: there is nothing to abandon.", executionId, run,
                     execution.getStatus());
             return ExitCodes.FAILED;
@@ -195,10 +191,6 @@ class RunLauncher {
         }
     }
 
-    private static boolean unfinished(JobExecution execution) {
-        return execution.getStatus() != BatchStatus.COMPLETED && execution.getStatus() != BatchStatus.ABANDONED;
-    }
-
     /** Runs with the run's lease held: no other live process, on any host, is running it. */
     private int launchLocked(Path input, LocalDate date, boolean rerun, String run) {
         JobExecution last = latestOfNight(input, date);
@@ -207,12 +199,12 @@ class RunLauncher {
             return startAfresh(input, date, inputNow, last);
         }
         String inputChange = RunParameters.fingerprint(last.getJobParameters()).changeTo(inputNow);
-        if (!unfinished(last)) {
+        if (!UnfinishedNights.unfinished(last)) {
             log.info("Nothing to do: the run of {} {} at {} (execution {}).{}", run,
                     last.getStatus() == BatchStatus.COMPLETED ? "completed" : "was abandoned", last.getEndTime(),
                     last.getId(), inputChange.isEmpty() ? "" : " The input changed since (" + inputChange
                             + "): --weather.rerun fetches it again.");
-            return last.getStatus() == BatchStatus.COMPLETED ? exitCode(last) : ExitCodes.COMPLETED;
+            return last.getStatus() == BatchStatus.COMPLETED ? ExitCodes.of(last) : ExitCodes.COMPLETED;
         }
         if (!inputChange.isEmpty()) {
             log.error("Not restarting the {} run of {}: the input changed since the run started ({}), and a restart "
@@ -249,7 +241,7 @@ class RunLauncher {
             unfinishedNights.warnAbout(input, date);
         }
         else {
-            if (unfinished(last)) {
+            if (UnfinishedNights.unfinished(last)) {
                 try {
                     abandonLocked(last);
                 }
@@ -285,14 +277,6 @@ class RunLauncher {
         return parts;
     }
 
-    /** A completed run's exit code says too whether more of its zipcodes failed than they should. */
-    private int exitCode(JobExecution execution) {
-        boolean poor = execution.getStatus() == BatchStatus.COMPLETED
-                && RunCounts.of(jobRepository, execution, WeatherJobConfiguration.STAGE_STEP, fetchPartitions)
-                        .failedMoreThan(maxFailureRatio);
-        return poor ? ExitCodes.POOR : ExitCodes.of(execution.getStatus());
-    }
-
     private int start(JobParameters parameters, String run) {
         stop.reset();
         if (!gracefulStop.runStarting()) {
@@ -300,7 +284,7 @@ class RunLauncher {
             return ExitCodes.STOPPED;
         }
         try {
-            return exitCode(jobOperator.start(weatherJob, parameters));
+            return ExitCodes.of(jobOperator.start(weatherJob, parameters));
         }
         catch (JobExecutionException e) {
             log.error("Could not launch the run of {}: {}", run, e.getMessage());

@@ -30,10 +30,15 @@ final class RunParameters {
 
     static JobParameters identity(Path input, LocalDate date, long rerun) {
         return new JobParametersBuilder()
-                .addString(INPUT, input.toAbsolutePath().normalize().toString())
+                .addString(INPUT, inputName(input))
                 .addLocalDate(DATE, date)
                 .addLong(RERUN, rerun)
                 .toJobParameters();
+    }
+
+    /** The input as the run's identity names it, however it was given. */
+    static String inputName(Path input) {
+        return input.toAbsolutePath().normalize().toString();
     }
 
     static JobParameters firstLaunch(JobParameters identity, InputFingerprint input, String outputs) {

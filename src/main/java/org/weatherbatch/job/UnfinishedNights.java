@@ -36,7 +36,7 @@ class UnfinishedNights {
 
     /** The latest execution of each earlier night of the input whose latest run is unfinished, oldest first. */
     List<JobExecution> before(Path input, LocalDate date) {
-        String inputName = RunParameters.identity(input, date, 0).getString(RunParameters.INPUT);
+        String inputName = RunParameters.inputName(input);
         return jobRepository.getJobInstances(jobName, 0, RECENT_RUNS).stream()
                 .map(jobRepository::getLastJobExecution)
                 .filter(Objects::nonNull)
@@ -45,9 +45,14 @@ class UnfinishedNights {
                 .collect(Collectors.toMap(last -> RunParameters.date(last.getJobParameters()),
                         last -> last, (one, other) -> one.getId() > other.getId() ? one : other))
                 .values().stream()
-                .filter(last -> last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED)
+                .filter(UnfinishedNights::unfinished)
                 .sorted(Comparator.comparing(last -> RunParameters.date(last.getJobParameters())))
                 .toList();
+    }
+
+    /** Whether a run's latest execution leaves it to be finished: failed, stopped, or left running. */
+    static boolean unfinished(JobExecution latest) {
+        return latest.getStatus() != BatchStatus.COMPLETED && latest.getStatus() != BatchStatus.ABANDONED;
     }
 
     void warnAbout(Path input, LocalDate date) {
