@@ -96,6 +96,34 @@ public class HistoryCommands {
         return 0;
     }
 
+    /** The runs going now, with how far they have got; those left by a dead process with what finishes them. */
+    public int status(boolean asJson) {
+        List<RunProgress> running = history.running();
+        if (asJson) {
+            out.println(json.writeValueAsString(running));
+            return 0;
+        }
+        if (running.isEmpty()) {
+            out.println("No run is going.");
+            return 0;
+        }
+        for (RunProgress run : running) {
+            out.printf("Execution %d: %s, %s since %s%n", run.executionId(), run.run(), run.status(),
+                    run.startTime() == null ? "-" : STARTED.format(run.startTime().atZone(ZoneId.systemDefault())));
+            if (run.holder() == null) {
+                out.printf("  no live process runs it: it was left by one that is gone. \"restart %d\" finishes it, "
+                        + "\"abandon %d\" gives it up.%n", run.executionId(), run.executionId());
+                continue;
+            }
+            out.printf("  running in process %s, step %s%n", run.holder(), run.step() == null ? "-" : run.step());
+            out.printf("  done:     %d of %d zipcodes (%.1f%%): %d fetched, %d failed%n", run.done(), run.zipcodes(),
+                    run.zipcodes() == 0 ? 0.0 : 100.0 * run.done() / run.zipcodes(), run.fetched(), run.failed());
+            out.printf("  rate:     %.1f zipcodes/s in this execution, %s left%n", run.rate(),
+                    run.timeLeft() == null ? "time unknown" : Durations.readable(run.timeLeft()));
+        }
+        return 0;
+    }
+
     /** When a run started, in the zone of this machine, which Spring Batch's times are in. */
     private static String started(RunRecord run) {
         return run.startTime() == null ? "-" : STARTED.format(run.startTime().atZone(ZoneId.systemDefault()));

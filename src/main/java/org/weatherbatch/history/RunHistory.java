@@ -1,17 +1,21 @@
 package org.weatherbatch.history;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.weatherbatch.input.ZipcodeLine.Kind;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.summary.FailureText;
 import org.weatherbatch.summary.FetchPartitions;
@@ -28,11 +32,22 @@ public class RunHistory {
 
     private final FetchPartitions fetchPartitions;
 
-    public RunHistory(JobRepository jobRepository, String jobName, String stageStep, FetchPartitions fetchPartitions) {
+    private final String fetchStep;
+
+    private final Function<JobParameters, Optional<String>> holder;
+
+    /**
+     * @param fetchStep the partitioned step whose partitions' work the progress of a run counts
+     * @param holder the live process (process id @ host) running a run, by its parameters
+     */
+    public RunHistory(JobRepository jobRepository, String jobName, String stageStep, FetchPartitions fetchPartitions,
+            String fetchStep, Function<JobParameters, Optional<String>> holder) {
         this.jobRepository = jobRepository;
         this.jobName = jobName;
         this.stageStep = stageStep;
         this.fetchPartitions = fetchPartitions;
+        this.fetchStep = fetchStep;
+        this.holder = holder;
     }
 
     /** The latest runs (an input and date, or a rerun of them), at most {@code limit}: each as its latest execution. */
@@ -43,6 +58,31 @@ public class RunHistory {
                 .sorted(Comparator.comparing(JobExecution::getId).reversed())
                 .map(this::record)
                 .toList();
+    }
+
+    /** The executions recorded as running, oldest first: live ones and any left by a process that is gone. */
+    public List<RunProgress> running() {
+        return jobRepository.findRunningJobExecutions(jobName).stream()
+                .sorted(Comparator.comparing(JobExecution::getId))
+                .map(this::progress)
+                .toList();
+    }
+
+    private RunProgress progress(JobExecution execution) {
+        RunCounts counts = RunCounts.of(jobRepository, execution, stageStep, fetchPartitions);
+        List<StepExecution> steps = execution.getStepExecutions().stream()
+                .sorted(Comparator.comparing(StepExecution::getId)).toList();
+        String step = steps.stream().filter(one -> !FetchPartitions.isPartition(one))
+                .reduce((first, second) -> second).map(StepExecution::getStepName).orElse(null);
+        long doneNow = steps.stream().filter(FetchPartitions::isPartition).mapToLong(StepExecution::getWriteCount).sum();
+        Duration fetching = steps.stream().filter(one -> one.getStepName().equals(fetchStep))
+                .map(StepExecution::getStartTime).filter(Objects::nonNull).findFirst()
+                .map(start -> Duration.between(start, LocalDateTime.now())).orElse(Duration.ZERO);
+        JobParameters parameters = execution.getJobParameters();
+        return new RunProgress(execution.getId(),
+                parameters.getString("input") + " for " + parameters.getLocalDate("date"),
+                execution.getStatus().name(), execution.getStartTime(), step, counts.lines(Kind.ZIPCODE),
+                counts.fetched(), counts.failed(), doneNow, fetching, holder.apply(parameters).orElse(null));
     }
 
     /** Every execution of the run the execution belongs to, first to last. */

@@ -24,6 +24,8 @@ public final class CommandLineHelp {
                                          no request, no run recorded; exit 1 when a line is not a zipcode
               history [--json] [--limit=N]   the latest runs (20; 0 for all)
               show <id> [--json]         one execution in detail, with its first failures
+              status [--json]            the runs going now: done, failed, rate, time left (history, show,
+                                         status and report also work while a run holds the job repository)
               restart <id>               restart the failed or stopped run of that execution
               abandon <id>               never restart that run (launching it again does nothing)
               report <id>                write that run's report page again

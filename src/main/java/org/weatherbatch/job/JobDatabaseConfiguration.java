@@ -35,6 +35,14 @@ public class JobDatabaseConfiguration {
     }
 
     @Bean
+    RepositoryServer repositoryServer(DataSource dataSource, @Value("${spring.datasource.url}") String url,
+            @Value("${spring.datasource.username:}") String username,
+            @Value("${spring.datasource.password:}") String password) {
+        return new RepositoryServer(dataSource, JobRepositoryFile.opensAlone(url)
+                ? JobRepositoryFile.of(url, username, password).orElse(null) : null);
+    }
+
+    @Bean
     RunLeases runLeases(DataSource dataSource, WeatherProperties properties, RunStop runStop,
             @Value("${spring.datasource.url}") String url) {
         return new RunLeases(dataSource, properties.lock().lease(), JobRepositoryFile.opensAlone(url), runStop);

@@ -24,6 +24,8 @@ final class JobRepositoryFile {
 
     private static final String H2_FILE_URL = "jdbc:h2:file:";
 
+    private static final String MV_SUFFIX = ".mv.db";
+
     /** H2 writes a new file's two 4 KiB headers first, and names a chunk in them once it has written one. */
     private static final int HEADERS_SIZE = 2 * 4096;
 
@@ -60,12 +62,18 @@ final class JobRepositoryFile {
         if (name.startsWith("~")) {
             name = System.getProperty("user.home") + name.substring(1);
         }
-        return Optional.of(new JobRepositoryFile(Path.of(name + ".mv.db"), url, username, password));
+        return Optional.of(new JobRepositoryFile(Path.of(name + MV_SUFFIX), url, username, password));
     }
 
     /** Whether one process at a time can open the database at that URL: a file-based H2 not shared by AUTO_SERVER. */
     static boolean opensAlone(String url) {
         return url.startsWith(H2_FILE_URL) && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
+    }
+
+    /** The database's name as H2 knows it: the file's absolute path without its suffix. */
+    String databaseName() {
+        String path = file.toAbsolutePath().normalize().toString();
+        return path.substring(0, path.length() - MV_SUFFIX.length());
     }
 
     /** Passes a new repository, or one that holds Spring Batch's tables; refuses a damaged one. */

@@ -75,9 +75,9 @@ public class OperationsConfiguration {
     }
 
     @Bean
-    RunHistory runHistory(JobRepository jobRepository, FetchPartitions fetchPartitions) {
+    RunHistory runHistory(JobRepository jobRepository, FetchPartitions fetchPartitions, RunLeases runLeases) {
         return new RunHistory(jobRepository, WeatherJobConfiguration.JOB_NAME, WeatherJobConfiguration.STAGE_STEP,
-                fetchPartitions);
+                fetchPartitions, WeatherJobConfiguration.FETCH_STEP, runLeases::liveHolder);
     }
 
     @Bean

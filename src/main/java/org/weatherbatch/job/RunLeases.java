@@ -1,6 +1,7 @@
 package org.weatherbatch.job;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.DatabaseMetaData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,8 +17,11 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.support.Utils;
 
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.DigestUtils;
 import org.weatherbatch.fetch.RunStop;
@@ -38,6 +42,9 @@ final class RunLeases implements AutoCloseable {
     private final JdbcClient jdbc;
 
     private final Duration lease;
+
+    /** The database's time as ShedLock writes it (its ServerTimeStatementsSource): UTC on PostgreSQL. */
+    private final String now;
 
     private final boolean singleProcess;
 
@@ -61,6 +68,7 @@ final class RunLeases implements AutoCloseable {
                 .usingDbTime()
                 .build());
         this.jdbc = JdbcClient.create(dataSource);
+        this.now = databaseNow(dataSource);
         this.lease = lease;
         this.singleProcess = singleProcess;
         this.stop = stop;
@@ -101,9 +109,31 @@ final class RunLeases implements AutoCloseable {
                 .query(String.class).optional().orElse("unknown");
     }
 
+    /**
+     * The live process (process id @ host) holding the run's lease, in the database's time;
+     * none when the lease has run out, or when this process has the database to itself.
+     */
+    Optional<String> liveHolder(JobParameters run) {
+        if (singleProcess) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT LOCKED_BY FROM " + TABLE + " WHERE NAME = ? AND LOCK_UNTIL > " + now)
+                .param(name(RunParameters.name(run))).query(String.class).optional();
+    }
+
     /** The lease's name: the run's name can be longer than ShedLock's 64 characters. */
     private static String name(String run) {
         return "run-" + DigestUtils.md5DigestAsHex(run.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String databaseNow(DataSource dataSource) {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
+                    .equals("PostgreSQL") ? "timezone('utc', CURRENT_TIMESTAMP)" : "CURRENT_TIMESTAMP(3)";
+        }
+        catch (MetaDataAccessException e) {
+            throw new IllegalStateException("Cannot tell the job repository's database: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -306,7 +306,9 @@ public class WeatherJobConfiguration {
     @Bean
     RunMetrics runMetrics(JobRepository jobRepository, WeatherClient weatherClient, FetchMetrics fetchMetrics,
             FetchPartitions fetchPartitions, MetricsPush metricsPush) {
-        return new RunMetrics(jobRepository, weatherClient, fetchMetrics, fetchPartitions, STAGE_STEP, metricsPush);
+        UnfinishedNights unfinishedNights = new UnfinishedNights(jobRepository, JOB_NAME);
+        return new RunMetrics(jobRepository, weatherClient, fetchMetrics, fetchPartitions, STAGE_STEP, metricsPush,
+                run -> unfinishedNights.before(RunParameters.input(run), RunParameters.date(run)).size());
     }
 
     @Bean

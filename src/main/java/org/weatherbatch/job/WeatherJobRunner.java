@@ -21,7 +21,8 @@ import org.weatherbatch.report.NightReports;
 /**
  * The command line: {@code run} (the default) launches the run of weather.input for
  * weather.date, or every night with weather.schedule; {@code validate} reads the input as a
- * run would; {@code history}, {@code show <id>}, {@code restart <id>}, {@code abandon <id>}
+ * run would; {@code status} tells how the runs going now are getting on; {@code history},
+ * {@code show <id>}, {@code restart <id>}, {@code abandon <id>}
  * and {@code report <id>} look after past runs ({@code help} and {@code --version}:
  * {@link CommandLineHelp}). The process exits with the outcome (see {@link ExitCodes}).
  */
@@ -31,7 +32,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
     private static final Logger log = LoggerFactory.getLogger(WeatherJobRunner.class);
 
     private static final String USAGE = "commands: run (the default), validate, history [--json] [--limit=N], "
-            + "show <execution id> [--json], restart <execution id>, abandon <execution id>, "
+            + "show <execution id> [--json], status [--json], restart <execution id>, abandon <execution id>, "
             + "report <execution id>, prune --older-than=90d [--outputs], help";
 
     private static final int DEFAULT_LIMIT = 20;
@@ -78,6 +79,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
                     : schedule.runUntilStopped(properties.input(), properties.schedule(), properties.scheduleZone());
             case "validate" -> inputValidation.validate(properties.input()) ? ExitCodes.COMPLETED : ExitCodes.FAILED;
             case "history" -> withLimit(args, limit -> historyCommands.list(limit, json));
+            case "status" -> historyCommands.status(json);
             case "show" -> withId(words, id -> historyCommands.show(id, json));
             case "restart" -> withId(words, launcher::restart);
             case "abandon" -> withId(words, launcher::abandon);

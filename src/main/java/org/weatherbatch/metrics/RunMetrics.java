@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -12,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.weatherbatch.fetch.FetchMetrics;
@@ -26,7 +28,8 @@ import org.weatherbatch.summary.RunSummaryListener;
  * A run's metrics when it ends, pushed to the Pushgateway (see {@link MetricsPush}): its
  * status (a series per status, 1 for the run's, its error label naming the failure's class),
  * the time of its success, zipcodes fetched and failed by reason (zeros included, so that
- * alerts can compare), and this execution's duration, requests and 429s.
+ * alerts can compare), the earlier nights of its input left unfinished, and this execution's
+ * duration, requests and 429s.
  */
 public class RunMetrics implements JobExecutionListener {
 
@@ -47,18 +50,22 @@ public class RunMetrics implements JobExecutionListener {
 
     private final MetricsPush push;
 
+    private final ToIntFunction<JobParameters> unfinishedBefore;
+
     private long requestsAtStart;
 
     private long throttledAtStart;
 
     public RunMetrics(JobRepository jobRepository, WeatherClient weatherClient, FetchMetrics fetchMetrics,
-            FetchPartitions fetchPartitions, String stageStep, MetricsPush push) {
+            FetchPartitions fetchPartitions, String stageStep, MetricsPush push,
+            ToIntFunction<JobParameters> unfinishedBefore) {
         this.jobRepository = jobRepository;
         this.weatherClient = weatherClient;
         this.fetchMetrics = fetchMetrics;
         this.fetchPartitions = fetchPartitions;
         this.stageStep = stageStep;
         this.push = push;
+        this.unfinishedBefore = unfinishedBefore;
     }
 
     @Override
@@ -104,6 +111,9 @@ public class RunMetrics implements JobExecutionListener {
             gauge("weather.run.zipcodes.failed", "Zipcodes that failed, by reason, restarts included",
                     () -> counts.failures().getOrDefault(reason.code(), 0L)).tag("reason", reason.code()).register(run);
         }
+        int unfinished = unfinishedBefore.applyAsInt(jobExecution.getJobParameters());
+        gauge("weather.unfinished.nights", "Earlier nights of the input left unfinished (failed, stopped, killed)",
+                () -> unfinished).register(run);
         Duration duration = Duration.between(jobExecution.getStartTime(), LocalDateTime.now());
         gauge("weather.run.duration", "How long this execution of the run took",
                 () -> duration.toMillis() / 1000.0).baseUnit("seconds").register(run);

@@ -71,4 +71,42 @@ class ProcessLifecycleTest extends WeatherJobTestSupport {
         assertThat(jsonZips()).containsExactlyElementsOf(zips);
         assertThat(work.resolve("output/zipcodes-2026-11-28.jsonl")).doesNotExist();
     }
+
+    @Test
+    void historyShowAndStatusWorkFromAnotherProcessWhileARunHoldsTheRepository(CapturedOutput output)
+            throws Exception {
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(4)
+                .willReturn(okJson(weatherBody("Slowertown")).withFixedDelay(100))); // a 10 s run
+        Process first = startChild("--weather.chunk-size=8");
+        awaitTrue(() -> jsonLineCount() >= 16, "the run to have committed chunks");
+
+        assertThat(run("status")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).containsPattern("Execution 1: .*zipcodes.csv for 2026-11-27, STARTED since ")
+                .contains("running in process " + first.pid() + "@", "step fetchWeather")
+                .containsPattern("done: +\\d+ of 400 zipcodes").containsPattern("rate: +\\d+\\.\\d zipcodes/s");
+        assertThat(run("history")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).containsPattern("\\s1  2026-11-27  STARTED ");
+        assertThat(run("show", "1")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).contains("status:   STARTED");
+        assertThat(run("abandon", "1")).as("commands that change the repository still need it to themselves")
+                .isEqualTo(ExitCodes.ALREADY_RUNNING);
+
+        assertThat(first.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(jsonZips()).containsExactlyElementsOf(zips);
+        assertThat(work.resolve("state/job-repository.server")).as("no longer served").doesNotExist();
+        assertThat(run("status")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).contains("No run is going.");
+    }
+
+    @Test
+    void statusTellsARunLeftByAKilledProcessAndHowToFinishIt(CapturedOutput output) throws Exception {
+        Process child = startChild("--weather.chunk-size=8");
+        awaitTrue(() -> jsonLineCount() >= 16, "the child to commit some chunks");
+        child.destroyForcibly().waitFor();
+
+        assertThat(run("status")).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).contains("Execution 1: ", "no live process runs it: it was left by one that is gone. "
+                + "\"restart 1\" finishes it");
+    }
 }

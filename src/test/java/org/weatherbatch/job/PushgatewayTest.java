@@ -84,6 +84,7 @@ class PushgatewayTest extends WeatherJobTestSupport {
                 .containsEntry("weather_run_zipcodes_failed{reason=\"server-error\"}", 0.0)
                 .containsEntry("weather_run_requests", 4.0)
                 .containsEntry("weather_run_throttled", 1.0)
+                .containsEntry("weather_unfinished_nights", 0.0)
                 .containsKey("weather_run_duration_seconds");
         assertThat(night.get("weather_last_success_timestamp_seconds"))
                 .isCloseTo(Instant.now().getEpochSecond(), within(120.0));
@@ -104,6 +105,13 @@ class PushgatewayTest extends WeatherJobTestSupport {
                 .containsEntry("weather_run_status{error=\"none\",status=\"COMPLETED\"}", 0.0)
                 .doesNotContainKey("weather_last_success_timestamp_seconds");
         assertThat(group(DATE)).as("the first night's metrics are still there").isEqualTo(night);
+
+        api.resetAll();
+        answerEveryZipcode();
+        assertThat(run(pushing("--weather.date=2026-11-29"))).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(group("2026-11-29")).as("the failed night before it is counted")
+                .containsEntry("weather_run_status{error=\"none\",status=\"COMPLETED\"}", 1.0)
+                .containsEntry("weather_unfinished_nights", 1.0);
     }
 
     private String[] pushing(String... options) {
