@@ -16,6 +16,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.h2.tools.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -30,6 +32,8 @@ import org.springframework.context.SmartLifecycle;
  */
 final class RepositoryServer implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(RepositoryServer.class);
+
     private static final String LOOPBACK = "127.0.0.1";
 
     private final DataSource dataSource;
@@ -38,6 +42,8 @@ final class RepositoryServer implements SmartLifecycle {
     private final JobRepositoryFile repository;
 
     private Server server;
+
+    private boolean running;
 
     RepositoryServer(DataSource dataSource, JobRepositoryFile repository) {
         this.dataSource = dataSource;
@@ -58,14 +64,24 @@ final class RepositoryServer implements SmartLifecycle {
         }
     }
 
+    /** In the background: a run's first request does not wait for it, and a failure only costs the other commands. */
     @Override
-    public void start() {
-        if (repository == null) {
+    public synchronized void start() {
+        running = true;
+        if (repository != null) {
+            Thread serving = new Thread(this::serve, "repository-server");
+            serving.setDaemon(true);
+            serving.start();
+        }
+    }
+
+    private synchronized void serve() {
+        if (!running) {
             return;
         }
         String key = new BigInteger(128, new SecureRandom()).toString(16);
         Path addressFile = addressFile(repository);
-        // a connection first: the file is this process's, or the start fails as in use
+        // a connection held meanwhile: the database stays open, whoever else connects
         try (Connection holding = dataSource.getConnection()) {
             server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-key", key,
                     repository.databaseName()).start();
@@ -74,13 +90,15 @@ final class RepositoryServer implements SmartLifecycle {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(addressFile, List.of(LOOPBACK + ":" + server.getPort(), key));
         }
-        catch (SQLException | IOException e) {
-            throw new IllegalStateException("Cannot serve the job repository to other commands: " + e.getMessage(), e);
+        catch (SQLException | IOException | RuntimeException e) {
+            log.warn("Cannot serve the job repository to status, history, show and report while this process "
+                    + "holds it: {}", e.getMessage());
         }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        running = false;
         if (server == null) {
             return;
         }
@@ -95,8 +113,8 @@ final class RepositoryServer implements SmartLifecycle {
     }
 
     @Override
-    public boolean isRunning() {
-        return server != null;
+    public synchronized boolean isRunning() {
+        return running;
     }
 
     private static Path addressFile(JobRepositoryFile repository) {
