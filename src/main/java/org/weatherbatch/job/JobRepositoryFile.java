@@ -62,7 +62,7 @@ final class JobRepositoryFile {
         if (name.startsWith("~")) {
             name = System.getProperty("user.home") + name.substring(1);
         }
-        return Optional.of(new JobRepositoryFile(Path.of(name + MV_SUFFIX), url, username, password));
+        return Optional.of(new JobRepositoryFile(Path.of(name + MV_SUFFIX).normalize(), url, username, password));
     }
 
     /** Whether one process at a time can open the database at that URL: a file-based H2 not shared by AUTO_SERVER. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Arrays;
@@ -38,6 +39,17 @@ class StateFolderTest extends WeatherJobTestSupport {
         assertThat(output).contains("Property: weather.state-dir")
                 .contains("cannot write in " + stateDir.toAbsolutePath() + ": Not a directory");
         assertNothingRanAndNoTrace(output);
+    }
+
+    @Test
+    void aStateFolderRelativeToTheWorkingDirectoryIsTheOneThere() throws Exception {
+        writeInput("02134");
+        answerEveryZipcode();
+        Process child = startChild(work, "--weather.state-dir=relative/state");
+
+        assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(work.resolve("relative/state/job-repository.mv.db")).isNotEmptyFile();
     }
 
     /** Root writes whatever the permissions say, so a read-only mount it is: skipped where mounting is not permitted. */

@@ -208,11 +208,17 @@ abstract class WeatherJobTestSupport {
 
     /** The application in a JVM of its own, on the test classpath, as `java -jar` would run it. */
     Process startChild(String... options) throws IOException {
+        return startChild(Path.of(""), options);
+    }
+
+    /** The same, launched from that working directory. */
+    Process startChild(Path workingDirectory, String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), WeatherBatchApplication.class.getName()));
         command.addAll(List.of(args(options)));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+        Process child = new ProcessBuilder(command).directory(workingDirectory.toAbsolutePath().toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(work.resolve("child-" + children.size() + ".log").toFile()).start();
         children.add(child);
         return child;
