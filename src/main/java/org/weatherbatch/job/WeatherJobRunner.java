@@ -21,8 +21,8 @@ import org.weatherbatch.report.NightReports;
 /**
  * The command line: {@code run} (the default) launches the run of weather.input for
  * weather.date, or every night with weather.schedule; {@code validate} reads the input as a
- * run would; {@code history}, {@code show <id>}, {@code restart <id>}, {@code abandon <id>}
- * and {@code report <id>} look after past runs ({@code help} and {@code --version}:
+ * run would; {@code history}, {@code show <id>}, {@code restart <id>}, {@code abandon <id>},
+ * {@code retry-failures <id>} and {@code report <id>} look after past runs ({@code help} and {@code --version}:
  * {@link CommandLineHelp}). The process exits with the outcome (see {@link ExitCodes}).
  */
 @Component
@@ -32,7 +32,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final String USAGE = "commands: run (the default), validate, history [--json] [--limit=N], "
             + "show <execution id> [--json], restart <execution id>, abandon <execution id>, "
-            + "report <execution id>, prune --older-than=90d [--outputs], help";
+            + "retry-failures <execution id>, report <execution id>, prune --older-than=90d [--outputs], help";
 
     private static final int DEFAULT_LIMIT = 20;
 
@@ -81,6 +81,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
             case "show" -> withId(words, id -> historyCommands.show(id, json));
             case "restart" -> withId(words, launcher::restart);
             case "abandon" -> withId(words, launcher::abandon);
+            case "retry-failures" -> withId(words, launcher::retryFailures);
             case "report" -> withId(words, reports::write);
             case "prune" -> withOlderThan(args, olderThan -> retention.prune(olderThan, args.containsOption("outputs")));
             default -> {
