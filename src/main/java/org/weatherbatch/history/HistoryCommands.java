@@ -55,7 +55,7 @@ public class HistoryCommands {
         for (RunRecord run : runs) {
             out.printf("%6d  %-10s  %-9s  %7d  %7d  %6d  %10s  %5d  %-20s  %s%n", run.executionId(), run.date(),
                     run.status(), run.linesRead(), run.fetched(), run.failed(), Durations.readable(run.duration()),
-                    run.executions(), started(run), run.input());
+                    run.executions(), started(run), run.input() + retryOf(run));
         }
         return 0;
     }
@@ -74,7 +74,7 @@ public class HistoryCommands {
                     "firstFailures", firstFailures)));
             return 0;
         }
-        out.printf("Execution %d: %s for %s%n", run.executionId(), run.input(), run.date());
+        out.printf("Execution %d: %s for %s%s%n", run.executionId(), run.input(), run.date(), retryOf(run));
         out.printf("  status:   %s%s%n", run.status(), run.failure() == null ? "" : " (" + run.failure() + ")");
         out.printf("  started:  %s, ended: %s (%s)%n", run.startTime(), run.endTime() == null ? "-" : run.endTime(),
                 Durations.readable(run.duration()));
@@ -86,6 +86,9 @@ public class HistoryCommands {
             history.executionsOfRun(executionId).forEach(one -> out.printf("    %d  %-9s  started %s, %s%s%n",
                     one.executionId(), one.status(), started(one), Durations.readable(one.duration()),
                     one.failure() == null ? "" : " (" + one.failure() + ")"));
+        }
+        if (!run.retries().isEmpty()) {
+            out.printf("  retries of its failures (merged into its files once completed): %s%n", run.retries());
         }
         out.printf("  failures: %s%n", Files.exists(failuresFile) ? failuresFile : failuresFile + " (not there)");
         firstFailures.forEach(failure -> out.println("    " + failure));
@@ -122,6 +125,10 @@ public class HistoryCommands {
                     run.timeLeft() == null ? "time unknown" : Durations.readable(run.timeLeft()));
         }
         return 0;
+    }
+
+    private static String retryOf(RunRecord run) {
+        return run.retryOf() == null ? "" : " (retry-failures of execution " + run.retryOf() + ")";
     }
 
     /** When a run started, in the zone of this machine, which Spring Batch's times are in. */

@@ -19,18 +19,17 @@ import org.weatherbatch.input.ZipcodeLine.Kind;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.summary.FailureText;
 import org.weatherbatch.summary.FetchPartitions;
+import org.weatherbatch.summary.NightRetries;
 import org.weatherbatch.summary.RunCounts;
 
-/** The runs recorded in the job repository, newest first. */
+/** The runs recorded in the job repository, newest first: the nights and the retries of their failures. */
 public class RunHistory {
 
     private final JobRepository jobRepository;
 
-    private final String jobName;
+    private final List<String> jobNames;
 
-    private final String stageStep;
-
-    private final FetchPartitions fetchPartitions;
+    private final NightRetries retries;
 
     private final String fetchStep;
 
@@ -40,36 +39,41 @@ public class RunHistory {
      * @param fetchStep the partitioned step whose partitions' work the progress of a run counts
      * @param holder the live process (process id @ host) running a run, by its parameters
      */
-    public RunHistory(JobRepository jobRepository, String jobName, String stageStep, FetchPartitions fetchPartitions,
-            String fetchStep, Function<JobParameters, Optional<String>> holder) {
+    public RunHistory(JobRepository jobRepository, String jobName, NightRetries retries, String fetchStep,
+            Function<JobParameters, Optional<String>> holder) {
         this.jobRepository = jobRepository;
-        this.jobName = jobName;
-        this.stageStep = stageStep;
-        this.fetchPartitions = fetchPartitions;
+        this.jobNames = List.of(jobName, retries.jobName());
+        this.retries = retries;
         this.fetchStep = fetchStep;
         this.holder = holder;
     }
 
-    /** The latest runs (an input and date, or a rerun of them), at most {@code limit}: each as its latest execution. */
+    /**
+     * The latest runs (an input and date, a rerun of them, or a retry of a night's failures), at
+     * most {@code limit}: each as its latest execution.
+     */
     public List<RunRecord> recent(int limit) {
-        return jobRepository.getJobInstances(jobName, 0, limit).stream()
+        return jobNames.stream()
+                .flatMap(jobName -> jobRepository.getJobInstances(jobName, 0, limit).stream())
                 .map(jobRepository::getLastJobExecution)
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(JobExecution::getId).reversed())
+                .limit(limit)
                 .map(this::record)
                 .toList();
     }
 
     /** The executions recorded as running, oldest first: live ones and any left by a process that is gone. */
     public List<RunProgress> running() {
-        return jobRepository.findRunningJobExecutions(jobName).stream()
+        return jobNames.stream()
+                .flatMap(jobName -> jobRepository.findRunningJobExecutions(jobName).stream())
                 .sorted(Comparator.comparing(JobExecution::getId))
                 .map(this::progress)
                 .toList();
     }
 
     private RunProgress progress(JobExecution execution) {
-        RunCounts counts = RunCounts.of(jobRepository, execution, stageStep, fetchPartitions);
+        RunCounts counts = retries.counts(execution);
         List<StepExecution> steps = execution.getStepExecutions().stream()
                 .sorted(Comparator.comparing(StepExecution::getId)).toList();
         String step = steps.stream().filter(one -> !FetchPartitions.isPartition(one))
@@ -96,7 +100,7 @@ public class RunHistory {
 
     public Optional<RunRecord> execution(long executionId) {
         return find(jobRepository, executionId)
-                .filter(execution -> execution.getJobInstance().getJobName().equals(jobName))
+                .filter(execution -> jobNames.contains(execution.getJobInstance().getJobName()))
                 .map(this::record);
     }
 
@@ -131,15 +135,17 @@ public class RunHistory {
 
     /** The execution as the history tells it; one that just ended is read as it is in memory. */
     public RunRecord record(JobExecution execution) {
-        RunCounts counts = RunCounts.of(jobRepository, execution, stageStep, fetchPartitions);
+        RunCounts counts = retries.counts(execution);
         String exitDescription = rootExitDescription(execution);
         boolean failed = execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.ABANDONED;
         String failure = failed && !exitDescription.isBlank() ? FailureText.of(exitDescription) : null;
+        Long retryOf = NightRetries.nightOf(execution).orElse(null);
         return new RunRecord(execution.getId(), execution.getJobParameters().getLocalDate("date"),
                 execution.getJobParameters().getString("input"),
                 execution.getJobParameters().getString(OutputFiles.PARAMETER), execution.getStatus().name(), failure,
                 execution.getStartTime(), execution.getEndTime(), lastUpdated(execution), counts.linesRead(),
                 counts.lines(), counts.fetched(), counts.failed(), counts.failures(),
-                jobRepository.getJobExecutions(execution.getJobInstance()).size());
+                jobRepository.getJobExecutions(execution.getJobInstance()).size(), retryOf,
+                retryOf != null ? List.of() : retries.of(execution.getId()).stream().map(JobExecution::getId).toList());
     }
 }

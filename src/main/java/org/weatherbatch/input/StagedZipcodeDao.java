@@ -72,13 +72,13 @@ public class StagedZipcodeDao {
     }
 
     /** Stages each zipcode, in the chunk's transaction. */
-    public JdbcBatchItemWriter<ZipcodeLine> writer(long jobInstanceId) {
-        return new JdbcBatchItemWriterBuilder<ZipcodeLine>()
+    public JdbcBatchItemWriter<StagedZipcode> writer(long jobInstanceId) {
+        return new JdbcBatchItemWriterBuilder<StagedZipcode>()
                 .dataSource(dataSource)
                 .sql("INSERT INTO " + table(jobInstanceId) + " (LINE_NO, ZIP) VALUES (?, ?)")
-                .itemPreparedStatementSetter((line, statement) -> {
-                    statement.setLong(1, line.lineNumber());
-                    statement.setString(2, line.zip());
+                .itemPreparedStatementSetter((zipcode, statement) -> {
+                    statement.setLong(1, zipcode.lineNumber());
+                    statement.setString(2, zipcode.zip());
                 })
                 .assertUpdates(true)
                 .build();

@@ -15,17 +15,17 @@ import org.weatherbatch.output.OutcomeTally;
  */
 public class StagingWriter extends CompositeStreamWriter<ZipcodeLine> {
 
-    private final ItemWriter<ZipcodeLine> staging;
+    private final ItemWriter<StagedZipcode> staging;
 
     private final OutputFileWriter<Failure> failures;
 
     private final OutcomeTally tally;
 
-    public StagingWriter(ItemWriter<ZipcodeLine> staging, OutputFileWriter<Failure> failures) {
+    public StagingWriter(ItemWriter<StagedZipcode> staging, OutputFileWriter<Failure> failures) {
         this(staging, failures, new OutcomeTally());
     }
 
-    private StagingWriter(ItemWriter<ZipcodeLine> staging, OutputFileWriter<Failure> failures, OutcomeTally tally) {
+    private StagingWriter(ItemWriter<StagedZipcode> staging, OutputFileWriter<Failure> failures, OutcomeTally tally) {
         super(failures, tally);
         this.staging = staging;
         this.tally = tally;
@@ -34,12 +34,12 @@ public class StagingWriter extends CompositeStreamWriter<ZipcodeLine> {
 
     @Override
     public void write(Chunk<? extends ZipcodeLine> lines) throws Exception {
-        Chunk<ZipcodeLine> zipcodes = new Chunk<>();
+        Chunk<StagedZipcode> zipcodes = new Chunk<>();
         Chunk<Failure> invalid = new Chunk<>();
         for (ZipcodeLine line : lines) {
             tally.add(line.kind().name());
             switch (line.kind()) {
-                case ZIPCODE -> zipcodes.add(line);
+                case ZIPCODE -> zipcodes.add(new StagedZipcode(line.lineNumber(), line.zip()));
                 case INVALID -> invalid.add(
                         new Failure(line.raw(), line.lineNumber(), FailureReason.INVALID_LINE, line.reason()));
                 default -> {

@@ -28,6 +28,8 @@ public final class CommandLineHelp {
                                          status and report also work while a run holds the job repository)
               restart <id>               restart the failed or stopped run of that execution
               abandon <id>               never restart that run (launching it again does nothing)
+              retry-failures <id>        fetch again the zipcodes of that completed night that failed for a
+                                         passing reason (timeout, connection, 5xx, bad answer), into its files
               report <id>                write that run's report page again
               prune --older-than=90d [--outputs]   forget the runs that ended before then (history,
                                          staging, part files; with --outputs their night's files)

@@ -1,5 +1,7 @@
 package org.weatherbatch.job;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,6 +26,7 @@ import org.weatherbatch.report.NightReports;
 import org.weatherbatch.report.PageTemplate;
 import org.weatherbatch.report.SampleStore;
 import org.weatherbatch.summary.FetchPartitions;
+import org.weatherbatch.summary.NightRetries;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,11 +36,18 @@ import tools.jackson.databind.json.JsonMapper;
 public class OperationsConfiguration {
 
     @Bean
+    RunStarter runStarter(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, RunLeases runLeases,
+            RunStop runStop, GracefulStop gracefulStop, FetchPartitions fetchPartitions) {
+        return new RunStarter(jobOperator, jobRepository, jobs, runLeases, runStop, gracefulStop, fetchPartitions);
+    }
+
+    @Bean
     RunLauncher runLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
-            WeatherProperties properties, RunLeases runLeases, RunStop runStop, GracefulStop gracefulStop,
-            StagedZipcodeDao stagedZipcodes, DataSource dataSource, FetchPartitions fetchPartitions) {
-        return new RunLauncher(jobOperator, jobRepository, weatherJob, properties, runLeases, runStop, gracefulStop,
-                stagedZipcodes, new OutputNameDao(dataSource), fetchPartitions);
+            WeatherProperties properties, RunLeases runLeases, RunStarter runStarter, Job retryFailuresJob,
+            NightRetries nightRetries, StagedZipcodeDao stagedZipcodes, DataSource dataSource) {
+        return new RunLauncher(jobOperator, jobRepository, weatherJob, properties, runLeases, runStarter,
+                new FailureRetries(jobRepository, retryFailuresJob, runStarter, nightRetries, properties.units()),
+                stagedZipcodes, new OutputNameDao(dataSource));
     }
 
     @Bean
@@ -54,7 +64,8 @@ public class OperationsConfiguration {
 
     @Bean
     Retention retention(JobRepository jobRepository, StagedZipcodeDao stagedZipcodes, SampleStore sampleStore) {
-        return new Retention(jobRepository, WeatherJobConfiguration.JOB_NAME, stagedZipcodes, sampleStore);
+        return new Retention(jobRepository, List.of(WeatherJobConfiguration.JOB_NAME,
+                WeatherJobConfiguration.RETRY_JOB_NAME), stagedZipcodes, sampleStore);
     }
 
     @Bean
@@ -75,9 +86,9 @@ public class OperationsConfiguration {
     }
 
     @Bean
-    RunHistory runHistory(JobRepository jobRepository, FetchPartitions fetchPartitions, RunLeases runLeases) {
-        return new RunHistory(jobRepository, WeatherJobConfiguration.JOB_NAME, WeatherJobConfiguration.STAGE_STEP,
-                fetchPartitions, WeatherJobConfiguration.FETCH_STEP, runLeases::liveHolder);
+    RunHistory runHistory(JobRepository jobRepository, NightRetries nightRetries, RunLeases runLeases) {
+        return new RunHistory(jobRepository, WeatherJobConfiguration.JOB_NAME, nightRetries,
+                WeatherJobConfiguration.FETCH_STEP, runLeases::liveHolder);
     }
 
     @Bean

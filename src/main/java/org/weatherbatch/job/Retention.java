@@ -20,7 +20,8 @@ import org.weatherbatch.config.Durations;
 
 /**
  * The {@code prune} command: forgets the runs that ended before a limit, whatever became of
- * them (Spring Batch's tables grow without bound otherwise): their history, staging, part
+ * them, nights and retries of their failures alike (Spring Batch's tables grow without bound
+ * otherwise): their history, staging, part
  * files and report samples, and with --outputs their night's files. A run left running is
  * never touched: launching it again recovers it first.
  */
@@ -30,15 +31,17 @@ class Retention {
 
     private final JobRepository jobRepository;
 
-    private final String jobName;
+    private final List<String> jobNames;
 
     private final StagedZipcodeDao stagedZipcodes;
 
     private final SampleStore samples;
 
-    Retention(JobRepository jobRepository, String jobName, StagedZipcodeDao stagedZipcodes, SampleStore samples) {
+    /** @param jobNames the nights' job and the retries' */
+    Retention(JobRepository jobRepository, List<String> jobNames, StagedZipcodeDao stagedZipcodes,
+            SampleStore samples) {
         this.jobRepository = jobRepository;
-        this.jobName = jobName;
+        this.jobNames = jobNames;
         this.stagedZipcodes = stagedZipcodes;
         this.samples = samples;
     }
@@ -46,13 +49,15 @@ class Retention {
     int prune(Duration olderThan, boolean outputs) {
         LocalDateTime limit = LocalDateTime.now().minus(olderThan);
         int pruned = 0;
-        for (JobInstance run : jobRepository.getJobInstances(jobName, 0, Integer.MAX_VALUE)) {
-            JobExecution last = jobRepository.getLastJobExecution(run);
-            if (last == null || last.isRunning() || !RunHistory.lastUpdated(last).isBefore(limit)) {
-                continue;
+        for (String jobName : jobNames) {
+            for (JobInstance run : jobRepository.getJobInstances(jobName, 0, Integer.MAX_VALUE)) {
+                JobExecution last = jobRepository.getLastJobExecution(run);
+                if (last == null || last.isRunning() || !RunHistory.lastUpdated(last).isBefore(limit)) {
+                    continue;
+                }
+                forget(run, last, outputs);
+                pruned++;
             }
-            forget(run, last, outputs);
-            pruned++;
         }
         log.info("Pruned {} runs that ended before {} ({} ago){}.", pruned, limit.withNano(0),
                 Durations.readable(olderThan), outputs ? ", with their outputs" : "");

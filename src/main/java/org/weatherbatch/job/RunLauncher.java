@@ -5,9 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -16,23 +13,19 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.weatherbatch.config.WeatherProperties;
-import org.weatherbatch.fetch.RunStop;
 import org.weatherbatch.history.RunHistory;
 import org.weatherbatch.input.InputFingerprint;
 import org.weatherbatch.input.InputValidation;
 import org.weatherbatch.input.StagedZipcodeDao;
-import org.weatherbatch.output.CommittedOutputs;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.OutputNameDao;
 import org.weatherbatch.output.PartMergeTasklet;
-import org.weatherbatch.summary.FetchPartitions;
+import org.weatherbatch.summary.NightRetries;
 
 /**
  * Launches the run named by an input file and a date: a new run, the restart of a failed
@@ -40,7 +33,8 @@ import org.weatherbatch.summary.FetchPartitions;
  * nothing at all when it has completed or was abandoned; with {@code --weather.rerun}, a new
  * run of the same night that fetches everything again. A restart is refused when the input
  * or the committed outputs changed since the run started: it would mis-read the one or lose
- * lines of the other. Holds the run's lease throughout, on whichever host it runs.
+ * lines of the other. Holds the run's lease throughout, on whichever host it runs. The
+ * failures of a completed night are retried into its files by {@link FailureRetries}.
  */
 class RunLauncher {
 
@@ -54,33 +48,30 @@ class RunLauncher {
 
     private final RunLeases leases;
 
+    private final RunStarter starter;
+
+    private final FailureRetries failureRetries;
+
     private final Path outputDir;
-
-    private final RunStop stop;
-
-    private final GracefulStop gracefulStop;
 
     private final StagedZipcodeDao stagedZipcodes;
 
     private final OutputNameDao outputNames;
 
-    private final FetchPartitions fetchPartitions;
-
     private final UnfinishedNights unfinishedNights;
 
-    public RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob,
-            WeatherProperties properties, RunLeases leases, RunStop stop, GracefulStop gracefulStop,
-            StagedZipcodeDao stagedZipcodes, OutputNameDao outputNames, FetchPartitions fetchPartitions) {
+    RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job weatherJob, WeatherProperties properties,
+            RunLeases leases, RunStarter starter, FailureRetries failureRetries, StagedZipcodeDao stagedZipcodes,
+            OutputNameDao outputNames) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.weatherJob = weatherJob;
         this.leases = leases;
+        this.starter = starter;
+        this.failureRetries = failureRetries;
         this.outputDir = properties.outputDir();
-        this.stop = stop;
-        this.gracefulStop = gracefulStop;
         this.stagedZipcodes = stagedZipcodes;
         this.outputNames = outputNames;
-        this.fetchPartitions = fetchPartitions;
         this.unfinishedNights = new UnfinishedNights(jobRepository, weatherJob.getName());
     }
 
@@ -93,26 +84,24 @@ class RunLauncher {
         InputValidation.requireReadable(input);
         String run = RunParameters.name(RunParameters.identity(input, date, 0));
         try (RunLogContext.Scope named = RunLogContext.of(input, date)) {
-            Optional<RunLease> lease = leases.tryAcquire(run);
-            if (lease.isEmpty()) {
-                log.error("The run of {} is already running in process {}; not starting it twice.", run,
-                        leases.holder(run));
-                return ExitCodes.ALREADY_RUNNING;
-            }
-            try (RunLease held = lease.get()) {
-                return launchLocked(input, date, rerun, run);
-            }
+            return starter.holdingLease(run, () -> launchLocked(input, date, rerun, run));
         }
     }
 
-    /** Restarts the run of a failed or stopped execution, the same as launching its input and date again. */
+    /**
+     * Restarts the run of a failed or stopped execution, the same as launching its input and
+     * date again; a retry's, the same as retrying its night's failures again.
+     */
     public int restart(long executionId) {
         JobExecution execution = execution(executionId);
         if (execution == null) {
             return ExitCodes.FAILED;
         }
-        JobExecution last = latestOfNight(RunParameters.input(execution.getJobParameters()),
-                RunParameters.date(execution.getJobParameters()));
+        if (NightRetries.nightOf(execution).isPresent()) {
+            return failureRetries.retry(executionId);
+        }
+        JobExecution last = RunParameters.latestOfNight(jobRepository,
+                RunParameters.input(execution.getJobParameters()), RunParameters.date(execution.getJobParameters()));
         if (last != null && last.getId() != executionId) {
             log.error("Execution {} is not the latest of its run: restart execution {} instead.", executionId,
                     last.getId());
@@ -120,6 +109,11 @@ class RunLauncher {
         }
         return launch(RunParameters.input(execution.getJobParameters()),
                 RunParameters.date(execution.getJobParameters()));
+    }
+
+    /** Fetches again the failures of a completed night worth retrying, into its files (see FailureRetries). */
+    public int retryFailures(long executionId) {
+        return failureRetries.retry(executionId);
     }
 
     /** Marks a run that should never be restarted ABANDONED: launching it again then does nothing. */
@@ -134,6 +128,12 @@ class RunLauncher {
                     execution.getStatus());
             return ExitCodes.FAILED;
         }
+        Long night = NightRetries.nightOf(execution).orElse(null);
+        if (night != null && halfMerged(execution)) {
+            log.error("Execution {} of {} is renaming its merge over the night's files: abandoned, it would leave "
+                    + "them half-merged. Finish it with retry-failures {}.", executionId, run, night);
+            return ExitCodes.FAILED;
+        }
         Optional<RunLease> lease = leases.tryAcquire(run);
         if (lease.isEmpty()) {
             log.error("The run of {} is running in process {}: stop it (SIGTERM) before abandoning it.", run,
@@ -142,14 +142,22 @@ class RunLauncher {
         }
         try (RunLease held = lease.get()) {
             abandonLocked(execution);
-            log.info("Abandoned execution {} of {}: launching this run again will do nothing "
-                    + "(--weather.rerun starts the night again).", executionId, run);
+            log.info("Abandoned execution {} of {}: {}", executionId, run, night != null
+                    ? "the next retry-failures " + night + " starts a new retry of the night's failures."
+                    : "launching this run again will do nothing (--weather.rerun starts the night again).");
             return ExitCodes.COMPLETED;
         }
         catch (JobExecutionException e) {
             log.error("Could not abandon execution {} of {}: {}", executionId, run, e.getMessage());
             return ExitCodes.FAILED;
         }
+    }
+
+    /** Whether the execution's merge may have renamed some of its outputs and not all. */
+    private boolean halfMerged(JobExecution execution) {
+        StepExecution merge = jobRepository.getLastStepExecution(execution.getJobInstance(),
+                WeatherJobConfiguration.MERGE_STEP);
+        return merge != null && PartMergeTasklet.renaming(merge.getExecutionContext());
     }
 
     private void abandonLocked(JobExecution execution) throws JobExecutionException {
@@ -178,22 +186,9 @@ class RunLauncher {
         return execution;
     }
 
-    /** The last execution of the night's latest run (the highest rerun); null when the night never ran. */
-    private JobExecution latestOfNight(Path input, LocalDate date) {
-        JobExecution latest = null;
-        for (long rerun = 0;; rerun++) {
-            JobExecution last = jobRepository.getLastJobExecution(weatherJob.getName(),
-                    RunParameters.identity(input, date, rerun));
-            if (last == null) {
-                return latest;
-            }
-            latest = last;
-        }
-    }
-
     /** Runs with the run's lease held: no other live process, on any host, is running it. */
     private int launchLocked(Path input, LocalDate date, boolean rerun, String run) {
-        JobExecution last = latestOfNight(input, date);
+        JobExecution last = RunParameters.latestOfNight(jobRepository, input, date);
         InputFingerprint inputNow = InputFingerprint.of(input);
         if (last == null || rerun) {
             return startAfresh(input, date, inputNow, last);
@@ -204,7 +199,8 @@ class RunLauncher {
                     last.getStatus() == BatchStatus.COMPLETED ? "completed" : "was abandoned", last.getEndTime(),
                     last.getId(), inputChange.isEmpty() ? "" : " The input changed since (" + inputChange
                             + "): --weather.rerun fetches it again.");
-            return last.getStatus() == BatchStatus.COMPLETED ? ExitCodes.of(last) : ExitCodes.COMPLETED;
+            return last.getStatus() == BatchStatus.COMPLETED ? ExitCodes.of(failureRetries.verdict(last))
+                    : ExitCodes.COMPLETED;
         }
         if (!inputChange.isEmpty()) {
             log.error("Not restarting the {} run of {}: the input changed since the run started ({}), and a restart "
@@ -213,23 +209,7 @@ class RunLauncher {
                     inputChange);
             return ExitCodes.FAILED;
         }
-        List<String> damage = CommittedOutputs.damage(partsWritten(last));
-        if (!damage.isEmpty()) {
-            log.error("Not restarting the {} run of {}: the outputs of its committed part are gone ({}); a restart "
-                    + "would go on after them and the night's files would lack those lines. Restore the files and "
-                    + "launch again; or start the night again with --weather.rerun (it fetches every zipcode again).",
-                    last.getStatus(), run, String.join("; ", damage));
-            return ExitCodes.FAILED;
-        }
-        if (last.isRunning()) {
-            log.warn("Execution {} of {} was left {} by a process that is gone (killed or crashed): "
-                    + "marking it FAILED and restarting from its last commit.", last.getId(), run, last.getStatus());
-            KilledRunRecovery.recover(jobOperator, jobRepository, last.getId());
-        }
-        else {
-            log.info("Restarting the {} run of {} from its last commit.", last.getStatus(), run);
-        }
-        return start(last.getJobParameters(), run);
+        return starter.resume(last, "run of " + run);
     }
 
     /** A new run of the night; an unfinished one before it is abandoned, as it is replaced. */
@@ -254,44 +234,7 @@ class RunLauncher {
             log.info("Starting the run of {} again (execution {} was {}): every zipcode is fetched again and the "
                     + "night's outputs are written anew.", run, last.getId(), last.getStatus());
         }
-        return start(RunParameters.firstLaunch(identity, inputNow, outputNames.claim(outputDir, input, date)), run);
-    }
-
-    /** The part files the run's steps have written, with the contexts that hold their committed positions. */
-    private Map<OutputFiles, ExecutionContext> partsWritten(JobExecution last) {
-        JobInstance run = last.getJobInstance();
-        OutputFiles outputs = OutputFiles.at(last.getJobParameters().getString(OutputFiles.PARAMETER));
-        Map<OutputFiles, ExecutionContext> parts = new LinkedHashMap<>();
-        StepExecution merge = jobRepository.getLastStepExecution(run, WeatherJobConfiguration.MERGE_STEP);
-        if (merge != null && PartMergeTasklet.merged(merge.getExecutionContext())) {
-            return parts; // in the night's outputs now, and being removed
-        }
-        StepExecution stage = jobRepository.getLastStepExecution(run, WeatherJobConfiguration.STAGE_STEP);
-        if (stage != null) {
-            parts.put(outputs.stagePart(run.getInstanceId()), stage.getExecutionContext());
-        }
-        List<StepExecution> partitions = fetchPartitions.latest(run);
-        for (int part = 0; part < partitions.size(); part++) {
-            parts.put(outputs.part(run.getInstanceId(), part), partitions.get(part).getExecutionContext());
-        }
-        return parts;
-    }
-
-    private int start(JobParameters parameters, String run) {
-        stop.reset();
-        if (!gracefulStop.runStarting()) {
-            log.warn("Not starting the run of {}: the application is shutting down.", run);
-            return ExitCodes.STOPPED;
-        }
-        try {
-            return ExitCodes.of(jobOperator.start(weatherJob, parameters));
-        }
-        catch (JobExecutionException e) {
-            log.error("Could not launch the run of {}: {}", run, e.getMessage());
-            return ExitCodes.FAILED;
-        }
-        finally {
-            gracefulStop.runEnded();
-        }
+        return starter.start(weatherJob, RunParameters.firstLaunch(identity, inputNow,
+                outputNames.claim(outputDir, input, date)), "run of " + run);
     }
 }

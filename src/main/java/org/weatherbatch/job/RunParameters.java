@@ -3,8 +3,10 @@ package org.weatherbatch.job;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import org.weatherbatch.input.InputFingerprint;
 import org.weatherbatch.output.OutputFiles;
 
@@ -34,6 +36,19 @@ final class RunParameters {
                 .addLocalDate(DATE, date)
                 .addLong(RERUN, rerun)
                 .toJobParameters();
+    }
+
+    /** The last execution of the night's latest run (the highest rerun); null when the night never ran. */
+    static JobExecution latestOfNight(JobRepository jobRepository, Path input, LocalDate date) {
+        JobExecution latest = null;
+        for (long rerun = 0;; rerun++) {
+            JobExecution last = jobRepository.getLastJobExecution(WeatherJobConfiguration.JOB_NAME,
+                    identity(input, date, rerun));
+            if (last == null) {
+                return latest;
+            }
+            latest = last;
+        }
     }
 
     /** The input as the run's identity names it, however it was given. */

@@ -10,6 +10,7 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.CompositeJobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -38,6 +39,9 @@ import org.weatherbatch.input.StagedZipcodeDao;
 import org.weatherbatch.input.StagingWriter;
 import org.weatherbatch.input.ZipcodeLine;
 import org.weatherbatch.input.ZipcodeLineReader;
+import org.weatherbatch.input.RetryStagingWriter;
+import org.weatherbatch.output.Failure;
+import org.weatherbatch.output.FailuresFileReader;
 import org.weatherbatch.output.FetchResult;
 import org.weatherbatch.output.FetchResultWriter;
 import org.weatherbatch.output.OutputFiles;
@@ -47,6 +51,7 @@ import org.weatherbatch.report.RunReportListener;
 import org.weatherbatch.summary.ExpectedFailureTraces;
 import org.weatherbatch.summary.FetchTimeEstimate;
 import org.weatherbatch.summary.FetchPartitions;
+import org.weatherbatch.summary.NightRetries;
 import org.weatherbatch.summary.ProgressReport;
 import org.weatherbatch.summary.RunSummaryListener;
 
@@ -59,12 +64,15 @@ import org.weatherbatch.summary.RunSummaryListener;
  * together into the night's outputs, in input order; a clean-up step drops the staging
  * table. Every step writes only through its chunk transactions, so a failed or stopped run
  * restarts from its last commits (each unfinished partition from its own) with nothing lost
- * or doubled.
+ * or doubled. The retry of a night's failures is the same job but for its stage step.
  */
 @Configuration(proxyBeanMethods = false)
 public class WeatherJobConfiguration {
 
     public static final String JOB_NAME = "weatherJob";
+
+    /** The retry of a night's failures: its stage step reads them instead of the input (see NightRetries). */
+    public static final String RETRY_JOB_NAME = "retryFailuresJob";
 
     public static final String STAGE_STEP = "stageZipcodes";
 
@@ -95,19 +103,29 @@ public class WeatherJobConfiguration {
 
     @Bean
     Job weatherJob(JobRepository jobRepository, Step stageZipcodes, Step fetchWeather, Step mergeOutputs,
-            Step dropStagedZipcodes, RunLogContext runLogContext, RunSummaryListener runSummaryListener,
-            RunMetrics runMetrics, RunReportListener runReportListener) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .start(stageZipcodes)
-                .next(fetchWeather)
-                .next(mergeOutputs)
-                .next(dropStagedZipcodes)
-                // listeners end in reverse order: the summary, the report, the metrics, then the log context
-                .listener(runLogContext)
-                .listener(runMetrics)
-                .listener(runReportListener)
-                .listener(runSummaryListener)
-                .build();
+            Step dropStagedZipcodes, CompositeJobExecutionListener runListeners) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(stageZipcodes).next(fetchWeather).next(mergeOutputs)
+                .next(dropStagedZipcodes).listener(runListeners).build();
+    }
+
+    /**
+     * The night's job with another stage step: it stages the night's failures worth retrying
+     * (its identity: the night and the retry's number), and the merge adds to the night's files.
+     */
+    @Bean
+    Job retryFailuresJob(JobRepository jobRepository, Step stageRetries, Step fetchWeather, Step mergeOutputs,
+            Step dropStagedZipcodes, CompositeJobExecutionListener runListeners) {
+        return new JobBuilder(RETRY_JOB_NAME, jobRepository).start(stageRetries).next(fetchWeather)
+                .next(mergeOutputs).next(dropStagedZipcodes).listener(runListeners).build();
+    }
+
+    /** Both jobs' listeners; they end in reverse order: the summary, the report, the metrics, then the log context. */
+    @Bean
+    CompositeJobExecutionListener runListeners(RunLogContext runLogContext, RunMetrics runMetrics,
+            RunReportListener runReportListener, RunSummaryListener runSummaryListener) {
+        CompositeJobExecutionListener listeners = new CompositeJobExecutionListener();
+        listeners.setListeners(List.of(runLogContext, runMetrics, runReportListener, runSummaryListener));
+        return listeners;
     }
 
     @Bean
@@ -145,6 +163,25 @@ public class WeatherJobConfiguration {
             @Value(INSTANCE_ID) long jobInstanceId) {
         return new StagingWriter(stagedZipcodes.writer(jobInstanceId),
                 OutputWriters.failures(OutputFiles.at(outputs).stagePart(jobInstanceId).failures()));
+    }
+
+    /**
+     * A retry's stage step, named as the night's: the night's failures file, each failure
+     * worth retrying staged by its input line, the others kept for the merge as they were.
+     */
+    @Bean
+    @JobScope
+    Step stageRetries(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            @Value(OUTPUTS) String outputs, StagedZipcodeDao stagedZipcodes, @Value(INSTANCE_ID) long jobInstanceId,
+            RunStop runStop) {
+        return new StepBuilder(STAGE_STEP, jobRepository)
+                .<Failure, Failure>chunk(STAGE_CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(new FailuresFileReader(OutputFiles.at(outputs).failures()))
+                .writer(new RetryStagingWriter(stagedZipcodes, jobInstanceId,
+                        OutputWriters.failures(OutputFiles.at(outputs).stagePart(jobInstanceId).failures())))
+                .interruptionPolicy(runStop)
+                .build();
     }
 
     /** The partitioned fetch step: ranges of the staged zipcodes, each a partition of its own. */
@@ -220,12 +257,15 @@ public class WeatherJobConfiguration {
                 OutputWriters.csv(files.csv()), OutputWriters.failures(files.failures()), fetchMetrics::committed));
     }
 
+    /** Makes the night's outputs from its parts; a retry adds its parts to them. */
     @Bean
     @JobScope
     Step mergeOutputs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            @Value(OUTPUTS) String outputs, @Value(INSTANCE_ID) long jobInstanceId) {
+            @Value(OUTPUTS) String outputs, @Value(INSTANCE_ID) long jobInstanceId,
+            @Value("#{jobParameters['" + NightRetries.NIGHT + "']}") Long night) {
         return new StepBuilder(MERGE_STEP, jobRepository)
-                .tasklet(new PartMergeTasklet(OutputFiles.at(outputs), jobInstanceId), transactionManager)
+                .tasklet(new PartMergeTasklet(OutputFiles.at(outputs), jobInstanceId, night != null),
+                        transactionManager)
                 .build();
     }
 
@@ -297,17 +337,22 @@ public class WeatherJobConfiguration {
     }
 
     @Bean
-    RunSummaryListener runSummaryListener(JobRepository jobRepository, WeatherClient weatherClient,
-            FetchPartitions fetchPartitions, WeatherProperties properties) {
-        return new RunSummaryListener(jobRepository, weatherClient, fetchPartitions, STAGE_STEP,
-                List.of(FETCH_STEP, MERGE_STEP), properties.maxFailureRatio());
+    NightRetries nightRetries(JobRepository jobRepository, FetchPartitions fetchPartitions) {
+        return new NightRetries(jobRepository, RETRY_JOB_NAME, STAGE_STEP, MERGE_STEP, fetchPartitions);
+    }
+
+    @Bean
+    RunSummaryListener runSummaryListener(WeatherClient weatherClient, NightRetries nightRetries,
+            WeatherProperties properties) {
+        return new RunSummaryListener(weatherClient, nightRetries, List.of(FETCH_STEP, MERGE_STEP),
+                properties.maxFailureRatio());
     }
 
     @Bean
     RunMetrics runMetrics(JobRepository jobRepository, WeatherClient weatherClient, FetchMetrics fetchMetrics,
-            FetchPartitions fetchPartitions, MetricsPush metricsPush) {
+            NightRetries nightRetries, MetricsPush metricsPush) {
         UnfinishedNights unfinishedNights = new UnfinishedNights(jobRepository, JOB_NAME);
-        return new RunMetrics(jobRepository, weatherClient, fetchMetrics, fetchPartitions, STAGE_STEP, metricsPush,
+        return new RunMetrics(weatherClient, fetchMetrics, nightRetries, metricsPush,
                 run -> unfinishedNights.before(RunParameters.input(run), RunParameters.date(run)).size());
     }
 

@@ -22,7 +22,7 @@ import org.weatherbatch.report.NightReports;
  * The command line: {@code run} (the default) launches the run of weather.input for
  * weather.date, or every night with weather.schedule; {@code validate} reads the input as a
  * run would; {@code status} tells how the runs going now are getting on; {@code history},
- * {@code show <id>}, {@code restart <id>}, {@code abandon <id>}
+ * {@code show <id>}, {@code restart <id>}, {@code abandon <id>}, {@code retry-failures <id>}
  * and {@code report <id>} look after past runs ({@code help} and {@code --version}:
  * {@link CommandLineHelp}). The process exits with the outcome (see {@link ExitCodes}).
  */
@@ -33,7 +33,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final String USAGE = "commands: run (the default), validate, history [--json] [--limit=N], "
             + "show <execution id> [--json], status [--json], restart <execution id>, abandon <execution id>, "
-            + "report <execution id>, prune --older-than=90d [--outputs], help";
+            + "retry-failures <execution id>, report <execution id>, prune --older-than=90d [--outputs], help";
 
     private static final int DEFAULT_LIMIT = 20;
 
@@ -83,6 +83,7 @@ class WeatherJobRunner implements ApplicationRunner, ExitCodeGenerator {
             case "show" -> withId(words, id -> historyCommands.show(id, json));
             case "restart" -> withId(words, launcher::restart);
             case "abandon" -> withId(words, launcher::abandon);
+            case "retry-failures" -> withId(words, launcher::retryFailures);
             case "report" -> withId(words, reports::write);
             case "prune" -> withOlderThan(args, olderThan -> retention.prune(olderThan, args.containsOption("outputs")));
             default -> {

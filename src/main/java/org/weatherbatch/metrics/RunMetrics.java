@@ -15,12 +15,11 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.repository.JobRepository;
 import org.weatherbatch.fetch.FetchMetrics;
 import org.weatherbatch.fetch.WeatherClient;
 import org.weatherbatch.output.FailureReason;
 import org.weatherbatch.summary.FailureText;
-import org.weatherbatch.summary.FetchPartitions;
+import org.weatherbatch.summary.NightRetries;
 import org.weatherbatch.summary.RunCounts;
 import org.weatherbatch.summary.RunSummaryListener;
 
@@ -29,7 +28,8 @@ import org.weatherbatch.summary.RunSummaryListener;
  * status (a series per status, 1 for the run's, its error label naming the failure's class),
  * the time of its success, zipcodes fetched and failed by reason (zeros included, so that
  * alerts can compare), the earlier nights of its input left unfinished, and this execution's
- * duration, requests and 429s.
+ * duration, requests and 429s. A retry of a night's failures pushes to its night's group, the
+ * night's counts as the retry left them.
  */
 public class RunMetrics implements JobExecutionListener {
 
@@ -38,15 +38,11 @@ public class RunMetrics implements JobExecutionListener {
 
     private static final String NO_ERROR = "none";
 
-    private final JobRepository jobRepository;
-
     private final WeatherClient weatherClient;
 
     private final FetchMetrics fetchMetrics;
 
-    private final FetchPartitions fetchPartitions;
-
-    private final String stageStep;
+    private final NightRetries retries;
 
     private final MetricsPush push;
 
@@ -56,14 +52,11 @@ public class RunMetrics implements JobExecutionListener {
 
     private long throttledAtStart;
 
-    public RunMetrics(JobRepository jobRepository, WeatherClient weatherClient, FetchMetrics fetchMetrics,
-            FetchPartitions fetchPartitions, String stageStep, MetricsPush push,
-            ToIntFunction<JobParameters> unfinishedBefore) {
-        this.jobRepository = jobRepository;
+    public RunMetrics(WeatherClient weatherClient, FetchMetrics fetchMetrics, NightRetries retries,
+            MetricsPush push, ToIntFunction<JobParameters> unfinishedBefore) {
         this.weatherClient = weatherClient;
         this.fetchMetrics = fetchMetrics;
-        this.fetchPartitions = fetchPartitions;
-        this.stageStep = stageStep;
+        this.retries = retries;
         this.push = push;
         this.unfinishedBefore = unfinishedBefore;
     }
@@ -104,7 +97,7 @@ public class RunMetrics implements JobExecutionListener {
             gauge("weather.last.success.timestamp", "When the night's run completed (Unix time)", () -> now)
                     .baseUnit("seconds").register(run);
         }
-        RunCounts counts = RunCounts.of(jobRepository, jobExecution, stageStep, fetchPartitions);
+        RunCounts counts = retries.nightCounts(jobExecution); // a retry's group is its night's
         gauge("weather.run.zipcodes.fetched", "Zipcodes fetched by the run, its restarts included",
                 counts::fetched).register(run);
         for (FailureReason reason : EnumSet.complementOf(EnumSet.of(FailureReason.INVALID_LINE))) {

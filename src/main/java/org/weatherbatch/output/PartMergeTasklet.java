@@ -20,13 +20,18 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Puts a run's part files together into the night's three outputs, in input order: the stage
- * step's failures, then each fetch partition's files in partition order, under one header.
- * Each output is written beside its final name and renamed over it, so it appears whole or
- * not at all. The parts are removed only once all three are in place (recorded in the step's
- * context), so a crash at any point and a rerun leave exactly one correct copy.
+ * Puts a run's part files together into the night's three outputs: the stage step's failures,
+ * then each fetch partition's files in partition order, under one header. A retry of the
+ * night's failures puts its weather after the night's own lines (they carry no line number to
+ * sort by), and its failures file replaces the night's: the failures its stage kept, then what
+ * still failed. In three commits: every output is written whole beside its name (recorded:
+ * PREPARED), then each is renamed over its name (MERGED), then the parts go. A crash at any
+ * point and a rerun leave exactly one copy of each line: once PREPARED, a rerun only renames
+ * what is left to rename, and never reads the night's files again, which may be renamed already.
  */
 public class PartMergeTasklet implements Tasklet {
+
+    static final String PREPARED = "prepared";
 
     static final String MERGED = "merged";
 
@@ -34,9 +39,13 @@ public class PartMergeTasklet implements Tasklet {
 
     private final long jobInstanceId;
 
-    public PartMergeTasklet(OutputFiles outputs, long jobInstanceId) {
+    private final boolean intoNight;
+
+    /** @param intoNight add to the night's outputs (a retry's), rather than make them (the night's own run) */
+    public PartMergeTasklet(OutputFiles outputs, long jobInstanceId, boolean intoNight) {
         this.outputs = outputs;
         this.jobInstanceId = jobInstanceId;
+        this.intoNight = intoNight;
     }
 
     /** Whether the merge put the parts in place: they may be gone since. */
@@ -44,21 +53,48 @@ public class PartMergeTasklet implements Tasklet {
         return mergeStepContext.containsKey(MERGED);
     }
 
+    /** Whether the merge wrote its outputs beside their names and may have renamed some of them, not all. */
+    public static boolean renaming(ExecutionContext mergeStepContext) {
+        return mergeStepContext.containsKey(PREPARED) && !merged(mergeStepContext);
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+        if (!context.containsKey(PREPARED)) {
+            prepare();
+            context.put(PREPARED, true);
+            return RepeatStatus.CONTINUABLE; // the step records each phase before the next begins
+        }
         if (!context.containsKey(MERGED)) {
-            List<OutputFiles> parts = parts();
-            OutputFiles stage = outputs.stagePart(jobInstanceId);
-            merge(outputs.jsonLines(), null, parts, OutputFiles::jsonLines);
-            merge(outputs.csv(), OutputWriters.csvHeader(), parts, OutputFiles::csv);
-            merge(outputs.failures(), OutputWriters.failuresHeader(),
-                    Stream.concat(Stream.of(stage), parts.stream()).toList(), OutputFiles::failures);
+            for (Path output : List.of(outputs.jsonLines(), outputs.csv(), outputs.failures())) {
+                if (Files.exists(merging(output))) {
+                    rename(output);
+                }
+            }
             context.put(MERGED, true);
-            return RepeatStatus.CONTINUABLE; // the step records MERGED before any part goes
+            return RepeatStatus.CONTINUABLE;
         }
         outputs.deleteParts(jobInstanceId);
         return RepeatStatus.FINISHED;
+    }
+
+    private void prepare() {
+        if (intoNight) {
+            for (Path night : List.of(outputs.jsonLines(), outputs.csv())) {
+                if (!Files.isRegularFile(night)) {
+                    throw new IllegalStateException("The night's file " + night + " is gone: restore it, or start "
+                            + "the night again with --weather.rerun");
+                }
+            }
+        }
+        List<OutputFiles> parts = parts();
+        List<OutputFiles> weather = intoNight ? Stream.concat(Stream.of(outputs), parts.stream()).toList() : parts;
+        concatenate(outputs.jsonLines(), null, weather, OutputFiles::jsonLines);
+        concatenate(outputs.csv(), intoNight ? null : OutputWriters.csvHeader(), weather, OutputFiles::csv);
+        concatenate(outputs.failures(), OutputWriters.failuresHeader(),
+                Stream.concat(Stream.of(outputs.stagePart(jobInstanceId)), parts.stream()).toList(),
+                OutputFiles::failures);
     }
 
     /** The fetch partitions' parts on disk, in partition order. */
@@ -70,19 +106,14 @@ public class PartMergeTasklet implements Tasklet {
         return parts;
     }
 
-    private static void merge(Path output, String header, List<OutputFiles> parts, Function<OutputFiles, Path> file) {
-        try {
-            concatenate(output, header, parts, file);
-        }
-        catch (IOException e) {
-            throw new OutputNotWritableException(output, e);
-        }
+    private static Path merging(Path output) {
+        return output.resolveSibling(output.getFileName() + ".merging");
     }
 
-    private static void concatenate(Path output, String header, List<OutputFiles> parts,
-            Function<OutputFiles, Path> file) throws IOException {
-        Path merging = output.resolveSibling(output.getFileName() + ".merging");
-        try (FileChannel out = FileChannel.open(merging, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+    /** Writes the output whole beside its name, on disk before the step records that it did. */
+    private static void concatenate(Path output, String header, List<OutputFiles> sources,
+            Function<OutputFiles, Path> file) {
+        try (FileChannel out = FileChannel.open(merging(output), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             if (header != null) {
                 ByteBuffer headerLine = StandardCharsets.UTF_8.encode(header + System.lineSeparator());
@@ -90,10 +121,10 @@ public class PartMergeTasklet implements Tasklet {
                     out.write(headerLine); // a file channel may write only part of it
                 }
             }
-            for (OutputFiles part : parts) {
-                Path source = file.apply(part);
-                if (Files.exists(source)) {
-                    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+            for (OutputFiles source : sources) {
+                Path part = file.apply(source);
+                if (Files.exists(part)) {
+                    try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
                         long size = in.size();
                         for (long done = 0; done < size;) {
                             done += in.transferTo(done, size - done, out);
@@ -103,9 +134,20 @@ public class PartMergeTasklet implements Tasklet {
             }
             out.force(true);
         }
-        Files.move(merging, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel folder = FileChannel.open(output.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-            folder.force(true); // the rename itself on disk
+        catch (IOException e) {
+            throw new OutputNotWritableException(output, e);
+        }
+    }
+
+    private static void rename(Path output) {
+        try {
+            Files.move(merging(output), output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel folder = FileChannel.open(output.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                folder.force(true); // the rename itself on disk
+            }
+        }
+        catch (IOException e) {
+            throw new OutputNotWritableException(output, e);
         }
     }
 }

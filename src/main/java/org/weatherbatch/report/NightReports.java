@@ -25,6 +25,7 @@ import org.weatherbatch.history.RunRecord;
 import org.weatherbatch.location.ZipcodeCoordinates;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.PartMergeTasklet;
+import org.weatherbatch.summary.NightRetries;
 
 /**
  * Writes a night's report, {@code <outputs>-report.html} beside its outputs, and the output
@@ -71,7 +72,8 @@ public class NightReports {
     /** The command: writes the report of a past execution; 1 when there is none. */
     public int write(long executionId) {
         JobExecution execution = RunHistory.find(jobRepository, executionId)
-                .filter(found -> found.getJobInstance().getJobName().equals(jobName))
+                .filter(found -> found.getJobInstance().getJobName().equals(jobName)
+                        || NightRetries.nightOf(found).isPresent())
                 .orElse(null);
         if (execution == null) {
             log.error("No execution {} in the job repository (see the history command).", executionId);
@@ -81,12 +83,16 @@ public class NightReports {
         return 0;
     }
 
-    /** Writes the execution's report and the index of its folder; the execution may be one that just ended. */
-    public Path write(JobExecution execution) {
+    /**
+     * Writes the execution's report and the index of its folder; the execution may be one that
+     * just ended. A retry of a night's failures writes its night's, whose files it merged into.
+     */
+    public Path write(JobExecution ended) {
+        JobExecution execution = NightRetries.nightOf(ended).map(jobRepository::getJobExecution).orElse(ended);
         RunRecord run = history.record(execution);
         OutputFiles outputs = OutputFiles.at(run.outputs());
         ExecutionContext context = execution.getExecutionContext();
-        Units units = Units.valueOf(context.getString(UNITS, Units.IMPERIAL.name()));
+        Units units = unitsOf(execution);
         StepExecution merge = jobRepository.getLastStepExecution(execution.getJobInstance(), mergeStep);
         NightRows rows = NightRows.read(outputs, execution.getJobInstance().getInstanceId(),
                 merge != null && PartMergeTasklet.merged(merge.getExecutionContext()));
@@ -105,6 +111,11 @@ public class NightReports {
                 .toList();
         pages.write("index.html", ReportIndex.of(reported), folder.resolve("index.html"));
         return file;
+    }
+
+    /** The units the execution fetched in: a run's outputs hold one unit. */
+    public static Units unitsOf(JobExecution execution) {
+        return Units.valueOf(execution.getExecutionContext().getString(UNITS, Units.IMPERIAL.name()));
     }
 
     private static String outputsOf(JobExecution execution) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.weatherbatch.history.RunRecord;
-import org.weatherbatch.output.OutputFiles;
+import org.weatherbatch.output.FailureReason;
 import org.weatherbatch.config.Durations;
 
 /**
@@ -32,9 +32,10 @@ public record Verdict(long executionId, String status, LocalDate date, String in
         String nextWhy = null;
         switch (run.status()) {
             case "COMPLETED" -> {
-                if (run.failed() > 0) {
-                    next = JAR + " --weather.input=" + quoted(OutputFiles.at(run.outputs()).failures());
-                    nextWhy = "fetches again only the zipcodes that failed (the failures file is an input file)";
+                if (run.failures().keySet().stream().anyMatch(reason -> FailureReason.of(reason).retryable())) {
+                    next = JAR + " retry-failures " + run.executionId();
+                    nextWhy = "fetches again the zipcodes that failed for a passing reason (timeouts, connection "
+                            + "errors, 5xx, bad answers) and merges them into the night's files";
                 }
             }
             case "ABANDONED" -> {

@@ -7,6 +7,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.weatherbatch.input.RetryStagingWriter;
 import org.weatherbatch.input.ZipcodeLine.Kind;
 import org.weatherbatch.output.FetchResultWriter;
 import org.weatherbatch.output.OutcomeTally;
@@ -24,6 +25,30 @@ public record RunCounts(Map<String, Long> lines, long fetched, Map<String, Long>
         Map<String, Long> failures = new TreeMap<>(fetchPartitions.byOutcome(execution.getJobInstance()));
         Long fetched = failures.remove(FetchResultWriter.FETCHED);
         return new RunCounts(lines, fetched == null ? 0 : fetched, failures);
+    }
+
+    /**
+     * The night's counts once a retry of its failures merged: what the retry fetched is added,
+     * and the failures it retried are replaced by those that failed again.
+     */
+    public RunCounts withRetry(RunCounts retry) {
+        Map<String, Long> nightFailures = new TreeMap<>(failures);
+        retry.lines(RetryStagingWriter.RETRIED).forEach((reason, count) -> nightFailures.merge(reason, -count,
+                Long::sum));
+        retry.failures.forEach((reason, count) -> nightFailures.merge(reason, count, Long::sum));
+        nightFailures.values().removeIf(count -> count == 0);
+        return new RunCounts(lines, fetched + retry.fetched, nightFailures);
+    }
+
+    /** The lines counted under a prefix, by what follows it: a retry's "retried." ones by reason, say. */
+    public Map<String, Long> lines(String prefix) {
+        Map<String, Long> lines = new TreeMap<>();
+        this.lines.forEach((outcome, count) -> {
+            if (outcome.startsWith(prefix)) {
+                lines.put(outcome.substring(prefix.length()), count);
+            }
+        });
+        return lines;
     }
 
     public long lines(Kind kind) {

@@ -30,8 +30,8 @@ class DuplicateZipcodeFilterTest {
     void aRestartRemembersTheZipcodesStagedBeforeTheFailure() throws Exception {
         openFilter(7);
         openFilter(8);
-        staged.writer(7).write(Chunk.of(ZipcodeLine.zipcode(1, "02134", "02134")));
-        staged.writer(8).write(Chunk.of(ZipcodeLine.zipcode(1, "10001", "10001")));
+        staged.writer(7).write(Chunk.of(new StagedZipcode(1, "02134")));
+        staged.writer(8).write(Chunk.of(new StagedZipcode(1, "10001")));
 
         DuplicateZipcodeFilter restarted = openFilter(7);
 

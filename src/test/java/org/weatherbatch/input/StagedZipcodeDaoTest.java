@@ -98,10 +98,9 @@ class StagedZipcodeDaoTest {
 
     private void stage(long... lineNumbers) throws Exception {
         staged.create(1);
-        Chunk<ZipcodeLine> lines = new Chunk<>();
+        Chunk<StagedZipcode> lines = new Chunk<>();
         for (long line : lineNumbers) {
-            String zip = String.format("%05d", line);
-            lines.add(ZipcodeLine.zipcode(line, zip, zip));
+            lines.add(new StagedZipcode(line, String.format("%05d", line)));
         }
         staged.writer(1).write(lines);
     }

@@ -87,6 +87,29 @@ class ApiKeySecrecyTest extends WeatherJobTestSupport {
         assertThat(jobRepositoryText()).isNotEmpty().noneMatch(text -> forms.stream().anyMatch(text::contains));
     }
 
+    @Test
+    void theKeyIsInNoLogOutputOrJobRepositoryRowAfterANightAndARetryOfItsFailures(CapturedOutput output)
+            throws Exception {
+        writeInput("02134", "10001", "30303", "20001");
+        stubZip("10001", aResponse().withStatus(500).withBody("{\"cod\":500,\"message\":\"echo " + API_KEY + "\"}"));
+        stubZip("30303", okJson("this is not json " + API_KEY));
+        stubZip("20001", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        assertThat(run()).isEqualTo(ExitCodes.COMPLETED);
+        answerInTurn("10001", aResponse().withStatus(503).withBody("{\"message\":\"again " + API_KEY + "\"}"),
+                okJson(weatherBody("New York")));
+
+        assertThat(run("retry-failures", "1", "--logging.level.org.weatherbatch=TRACE",
+                "--logging.level.org.springframework.batch=DEBUG")).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(output).contains("retry-failures 1 of execution 1").contains("server-error");
+        assertThat(requestsFor("10001")).as("the night's attempts, then the retry's two").isEqualTo(4 + 2);
+        assertThat(output.getAll()).doesNotContain(API_KEY);
+        for (Path file : filesUnder(work.resolve("output"))) {
+            assertThat(Files.readString(file, StandardCharsets.UTF_8)).as(file.toString()).doesNotContain(API_KEY);
+        }
+        assertThat(jobRepositoryText()).isNotEmpty().noneMatch(text -> text.contains(API_KEY));
+    }
+
     private static List<Path> filesUnder(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).toList();

@@ -69,6 +69,24 @@ class PostgresJobTest extends WeatherJobTestSupport {
     }
 
     @Test
+    void aNightsFailuresAreRetriedIntoItsFiles(CapturedOutput output) throws Exception {
+        writeInput(ZIPS.toArray(String[]::new));
+        ZIPS.subList(5, 8).forEach(zip -> stubZip(zip, aResponse().withStatus(503)));
+        assertThat(run(options("--weather.api.max-attempts=1", "--weather.max-failure-ratio=1")))
+                .isEqualTo(ExitCodes.COMPLETED);
+        api.resetAll();
+        answerEveryZipcode();
+
+        assertThat(run(options("retry-failures", "1"))).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(output).contains("the night's files now: fetched 20, failed 0");
+        assertThat(jsonZips()).hasSize(ZIPS.size()).containsExactlyInAnyOrderElementsOf(ZIPS);
+        assertThat(lines("-failures.csv")).containsExactly("zip,line,reason,detail");
+        assertThat(requests()).isEqualTo(3);
+        assertThat(tables()).noneMatch(table -> table.startsWith("weather_staged_zipcode"));
+    }
+
+    @Test
     void aWrongPasswordStopsTheStartWithoutShowingIt(CapturedOutput output) throws Exception {
         writeInput(ZIPS.toArray(String[]::new));
         String wrong = "wrong-pw-that-must-never-leak-42";

@@ -114,6 +114,25 @@ class PushgatewayTest extends WeatherJobTestSupport {
                 .containsEntry("weather_unfinished_nights", 1.0);
     }
 
+    @Test
+    void aRetryOfANightsFailuresPushesTheNightsCountsAsItLeftThemToTheNightsGroup() throws Exception {
+        writeInput("02134", "99999", "10001");
+        stubZip("99999", notFound());
+        stubZip("10001", aResponse().withStatus(503));
+        assertThat(run(pushing("--weather.api.max-attempts=1"))).isEqualTo(ExitCodes.COMPLETED);
+        assertThat(group(DATE)).containsEntry("weather_run_zipcodes_fetched", 1.0)
+                .containsEntry("weather_run_zipcodes_failed{reason=\"server-error\"}", 1.0);
+        stubZip("10001", okJson(weatherBody("New York")));
+
+        assertThat(run(pushing("retry-failures", "1"))).isEqualTo(ExitCodes.COMPLETED);
+
+        assertThat(group(DATE)).containsEntry("weather_run_status{error=\"none\",status=\"COMPLETED\"}", 1.0)
+                .containsEntry("weather_run_zipcodes_fetched", 2.0)
+                .containsEntry("weather_run_zipcodes_failed{reason=\"server-error\"}", 0.0)
+                .containsEntry("weather_run_zipcodes_failed{reason=\"not-found\"}", 1.0)
+                .containsEntry("weather_run_requests", 1.0);
+    }
+
     private String[] pushing(String... options) {
         String[] all = new String[options.length + 1];
         all[0] = "--weather.metrics.pushgateway=" + address;

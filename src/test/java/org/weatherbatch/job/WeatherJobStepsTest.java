@@ -106,6 +106,10 @@ class WeatherJobStepsTest {
     @Autowired
     JobRepository jobRepository;
 
+    /** The night's job: the retry's is the other job in the context. */
+    @Autowired
+    Job weatherJob;
+
     @Autowired
     Step stageZipcodes;
 
@@ -131,6 +135,7 @@ class WeatherJobStepsTest {
 
     @BeforeEach
     void answerEveryZipcode() {
+        jobs.setJob(weatherJob);
         input = work.resolve("zipcodes.csv");
         api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(10).willReturn(okJson(weather())));
     }

@@ -49,7 +49,8 @@ final class SyntheticNight {
                 + "2026-11-27", "COMPLETED", null, START, START.plusMinutes(58), START.plusMinutes(58), line,
                 Map.of("ZIPCODE", (long) line - 1, "IGNORED", 1L), weather.size(), failures.size(),
                 Map.of("not-found", (long) failures.stream().filter(f -> f.reason().equals("not-found")).count(),
-                        "timeout", (long) failures.stream().filter(f -> f.reason().equals("timeout")).count()), 1);
+                        "timeout", (long) failures.stream().filter(f -> f.reason().equals("timeout")).count()), 1,
+                null, List.of());
         return new ReportPage(START.plusMinutes(58), Verdict.of(run, "open-meteo", "imperial"),
                 ZipcodeMap.of(rows, coordinates, TemperatureScale.of(Units.IMPERIAL)), timeline(),
                 FailureList.of(failures), nights(run));
