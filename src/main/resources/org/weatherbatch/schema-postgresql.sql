@@ -14,6 +14,13 @@ CREATE TABLE IF NOT EXISTS WEATHER_RUN_LEASE (
     LOCKED_BY VARCHAR(255) NOT NULL
 );
 
+-- The rate limits' bucket of each provider and API key, shared by the hosts (Bucket4j's table, SharedBucket):
+-- named by the provider and the key's SHA-256, never by the key.
+CREATE TABLE IF NOT EXISTS WEATHER_RATE_LIMIT (
+    ID VARCHAR(128) PRIMARY KEY,
+    STATE BYTEA
+);
+
 -- The night's report's samples of each execution, a row per busy second (SampleStore).
 CREATE TABLE IF NOT EXISTS WEATHER_RUN_SAMPLE (
     JOB_EXECUTION_ID BIGINT NOT NULL,

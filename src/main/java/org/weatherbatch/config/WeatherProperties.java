@@ -137,8 +137,9 @@ public record WeatherProperties(
      * @param maxAttempts attempts per zipcode before it is written to the failures file
      * @param retryBackoff the wait before the first retry; it doubles, with jitter, at each retry
      * @param failureThreshold consecutive failed requests after which the API is taken to be down
-     * @param requestsPerMinute requests a minute at most, shared by all workers; the provider's free
-     *        plan's when not given; 0 lifts every limit
+     * @param requestsPerMinute requests a minute at most, shared by all workers (with a PostgreSQL job
+     *        repository, by all hosts with the key); the provider's free plan's when not given; 0 lifts
+     *        every limit
      * @param requestsPerHour requests an hour at most; the provider's when not given; 0 for none
      * @param requestsPerDay requests a day at most; the provider's when not given; 0 for none
      * @param throttlePause how long all workers pause after a 429 that names no wait

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BlockingBucket;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.local.LocalBucketBuilder;
 
 /**
  * A provider's limits (per minute, hour and day; 0 for none) and the one bucket that
- * keeps all workers within them, whatever window the provider counts in.
+ * keeps all workers within them, whatever window the provider counts in: this process's,
+ * or the one that all hosts with the key share ({@link SharedBucket}).
  *
  * <p>A limit of L requests per window T holds for every span of length T when the bucket
  * holds at most C tokens and refills at most L - C per T. The minute limit takes C = 1: any
@@ -27,17 +30,25 @@ public record RateLimits(int perMinute, int perHour, int perDay) {
         return perMinute > 0 || perHour > 0 || perDay > 0;
     }
 
-    /** The bucket shared by all workers, or null when there is no limit. */
+    /** The bucket shared by all workers of this process, or null when there is no limit. */
     BlockingBucket bucket() {
         if (!any()) {
             return null;
         }
         LocalBucketBuilder builder = Bucket.builder();
-        for (Limit limit : limits()) {
-            builder.addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
-                    .refillGreedy(limit.refill(), limit.window()));
-        }
+        bandwidths().forEach(builder::addLimit);
         return builder.build().asBlocking();
+    }
+
+    /** The same limits for a bucket kept outside the process ({@link SharedBucket}). */
+    BucketConfiguration configuration() {
+        return new BucketConfiguration(bandwidths());
+    }
+
+    /** Each named by its window: a bucket given changed limits keeps what each window has used. */
+    private List<Bandwidth> bandwidths() {
+        return limits().stream().map(limit -> Bandwidth.builder().capacity(limit.capacity())
+                .refillGreedy(limit.refill(), limit.window()).id(limit.window().toString()).build()).toList();
     }
 
     /** The least time the given number of requests takes within these limits. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.github.bucket4j.BlockingBucket;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -18,6 +19,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.Timeout;
 
+import org.springframework.util.function.SingletonSupplier;
 import org.weatherbatch.config.WeatherProperties;
 import org.weatherbatch.output.FailureReason;
 
@@ -44,7 +46,8 @@ public class WeatherClient implements AutoCloseable {
 
     private final RunStop stop;
 
-    private final BlockingBucket rateLimiter;
+    /** The rate limits' bucket, made at the first request (a shared one's row is written then); null for no limit. */
+    private final SingletonSupplier<BlockingBucket> rateLimiter;
 
     private final ResponseClassifier responses;
 
@@ -54,8 +57,9 @@ public class WeatherClient implements AutoCloseable {
 
     private final FetchMetrics metrics;
 
-    public WeatherClient(WeatherProvider provider, WeatherProperties.Api api, int concurrency, RateLimits limits,
-            JsonMapper json, FetchMetrics metrics, RunStop stop) {
+    /** @param rateLimiter makes the bucket of the rate limits; null for no limit */
+    public WeatherClient(WeatherProvider provider, WeatherProperties.Api api, int concurrency,
+            Supplier<BlockingBucket> rateLimiter, JsonMapper json, FetchMetrics metrics, RunStop stop) {
         this.metrics = metrics;
         this.stop = stop;
         // the minimal client: plain HTTP/1.1 exchanges over pooled keep-alive connections, with no
@@ -77,7 +81,7 @@ public class WeatherClient implements AutoCloseable {
             return thread;
         });
         deadlines.setRemoveOnCancelPolicy(true);
-        this.rateLimiter = limits.bucket();
+        this.rateLimiter = SingletonSupplier.ofNullable(rateLimiter);
         this.responses = new ResponseClassifier(provider, api, json);
         this.deadline = api.connectTimeout().plus(api.readTimeout());
     }
@@ -92,7 +96,7 @@ public class WeatherClient implements AutoCloseable {
         request.setHeader("Accept", "application/json");
         try {
             if (rateLimiter != null) {
-                rateLimiter.consume(1);
+                rateLimiter.obtain().consume(1);
             }
         }
         catch (InterruptedException stopping) {

@@ -3,9 +3,14 @@ package org.weatherbatch.fetch;
 import java.net.URI;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import io.github.bucket4j.BlockingBucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.function.SingletonSupplier;
@@ -47,11 +52,19 @@ public class WeatherProviderConfiguration {
                 orDefault(api.requestsPerHour(), plan.perHour()), orDefault(api.requestsPerDay(), plan.perDay()));
     }
 
+    /**
+     * Holds requests within the rate limits in a bucket that, in a PostgreSQL job repository, all
+     * hosts with the same key share; in an H2 one (one machine) the bucket is this process's.
+     */
     @Bean
     WeatherClient weatherClient(WeatherProvider weatherProvider, WeatherProperties properties, RateLimits rateLimits,
-            JsonMapper weatherJsonMapper, FetchMetrics fetchMetrics, RunStop runStop) {
-        return new WeatherClient(weatherProvider, properties.api(), properties.concurrency(), rateLimits,
-                weatherJsonMapper, fetchMetrics, runStop);
+            JsonMapper weatherJsonMapper, FetchMetrics fetchMetrics, RunStop runStop, DataSource dataSource,
+            @Value("${spring.datasource.url}") String url) {
+        Supplier<BlockingBucket> bucket = DatabaseDriver.fromJdbcUrl(url) == DatabaseDriver.POSTGRESQL
+                ? () -> SharedBucket.of(dataSource, weatherProvider.id(), properties.api().key(), rateLimits)
+                : rateLimits::bucket;
+        return new WeatherClient(weatherProvider, properties.api(), properties.concurrency(),
+                rateLimits.any() ? bucket : null, weatherJsonMapper, fetchMetrics, runStop);
     }
 
     @Bean

@@ -9,11 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -46,7 +42,7 @@ class PostgresJobTest extends WeatherJobTestSupport {
 
         assertThat(run(options)).isEqualTo(ExitCodes.FAILED);
 
-        assertThat(tables()).contains("batch_job_execution", "batch_step_execution_context", "weather_output_name",
+        assertThat(postgres.tables()).contains("batch_job_execution", "batch_step_execution_context", "weather_output_name",
                 "weather_run_lease", "weather_staged_zipcode_1");
         assertThat(committedJsonZips()).containsExactlyElementsOf(ZIPS.subList(0, 14));
         assertThat(work.resolve("state")).as("no state folder with PostgreSQL").doesNotExist();
@@ -59,13 +55,13 @@ class PostgresJobTest extends WeatherJobTestSupport {
         assertThat(jsonZips()).containsExactlyElementsOf(ZIPS);
         assertThat(lines(".csv")).hasSize(1 + ZIPS.size()).doesNotHaveDuplicates();
         ZIPS.subList(0, 14).forEach(zip -> assertThat(requestsFor(zip)).as(zip).isZero());
-        assertThat(tables()).doesNotContain("weather_staged_zipcode_1");
+        assertThat(postgres.tables()).doesNotContain("weather_staged_zipcode_1");
         assertThat(run(options("history"))).isEqualTo(ExitCodes.COMPLETED);
         assertThat(output).containsPattern("\\s+2\\s+" + DATE + "\\s+COMPLETED\\s");
         assertThat(output.getAll()).doesNotContain(PostgresDatabase.PASSWORD);
         assertThat(outputFiles()).allSatisfy(file -> assertThat(Files.readString(file))
                 .doesNotContain(PostgresDatabase.PASSWORD));
-        assertThat(jobRepositoryText()).isNotEmpty().noneMatch(text -> text.contains(PostgresDatabase.PASSWORD));
+        assertThat(postgres.values()).isNotEmpty().noneMatch(text -> text.contains(PostgresDatabase.PASSWORD));
     }
 
     @Test
@@ -119,34 +115,6 @@ class PostgresJobTest extends WeatherJobTestSupport {
     /** The test's options with the PostgreSQL job repository's. */
     private String[] options(String... options) {
         return Stream.concat(Stream.of(postgres.options()), Stream.of(options)).toArray(String[]::new);
-    }
-
-    private List<String> tables() throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Connection db = postgres.connect(); ResultSet rows = db.createStatement().executeQuery(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
-            while (rows.next()) {
-                tables.add(rows.getString(1));
-            }
-        }
-        return tables;
-    }
-
-    /** Every value of every row of every table of the job repository, as text. */
-    private List<String> jobRepositoryText() throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection db = postgres.connect()) {
-            for (String table : tables()) {
-                try (ResultSet rows = db.createStatement().executeQuery("SELECT * FROM " + table)) {
-                    while (rows.next()) {
-                        for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
-                            values.add(String.valueOf(rows.getObject(column)));
-                        }
-                    }
-                }
-            }
-        }
-        return values;
     }
 
     private List<Path> outputFiles() throws IOException {

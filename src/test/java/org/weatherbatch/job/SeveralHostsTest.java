@@ -1,22 +1,34 @@
 package org.weatherbatch.job;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.LongSummaryStatistics;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +40,8 @@ import org.weatherbatch.fetch.RunStop;
 
 /**
  * Hosts sharing one PostgreSQL job repository and one output folder: job processes with state
- * folders of their own, one run between them, whatever happens to the host that runs it.
+ * folders of their own, one run between them, whatever happens to the host that runs it, and
+ * one rate limit for all that share a key.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SeveralHostsTest extends WeatherJobTestSupport {
@@ -38,6 +51,8 @@ class SeveralHostsTest extends WeatherJobTestSupport {
 
     private final List<String> zips = IntStream.range(0, 200).mapToObj(i -> String.format("%05d", 4000 + i))
             .toList();
+
+    private static final int INPUT_SIZE = 400;
 
     /** Host A's run lasts several of its 1 s leases; host B, launched meanwhile, is refused at once. */
     @Test
@@ -109,6 +124,80 @@ class SeveralHostsTest extends WeatherJobTestSupport {
         assertThat(Files.readAllLines(work.resolve("output/zipcodes-" + today + ".jsonl")))
                 .hasSize(zips.size()).doesNotHaveDuplicates();
         assertThat(requests()).isEqualTo(zips.size());
+    }
+
+    /**
+     * One key, two hosts running two inputs at once: they keep within the key's plan together,
+     * where each alone would go at the rate it was given, together twice that.
+     */
+    @Test
+    void twoHostsRunningTwoInputsAtOnceKeepWithinTheKeysLimitTogether() throws Exception {
+        int perSecond = 100;
+        PlanRateLimit.enforce(5 * perSecond);
+        holdTheFirstHostBackUntilTheOtherSends();
+        // a fifth under the plan: the job's 3% headroom is sized for a plan's minute, and within a
+        // second the first requests of a JVM just started bunch by more than that
+        String limit = "--weather.api.requests-per-minute=" + perSecond * 60 * 4 / 5;
+        Process hostA = startChild(host("a", input("a.csv", 10000), limit, "--weather.concurrency=8"));
+        Process hostB = startChild(host("b", input("b.csv", 20000), limit, "--weather.concurrency=8"));
+
+        assertThat(hostA.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)
+                && hostB.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(List.of(hostA.exitValue(), hostB.exitValue())).containsOnly(ExitCodes.COMPLETED);
+
+        assertThat(requestsOfOneDuringTheOther()).as("requests of one host while the other was sending")
+                .isGreaterThan(perSecond);
+        assertThat(PlanRateLimit.mostWithin(1, TimeUnit.SECONDS)).as("most requests in a second")
+                .isLessThanOrEqualTo(perSecond);
+        assertThat(PlanRateLimit.refused()).as("requests answered 429").isZero();
+        assertThat(requests()).isEqualTo(2 * INPUT_SIZE);
+        String bucket = "openweathermap:" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
+        try (Connection db = postgres.connect(); ResultSet rows = db.createStatement().executeQuery(
+                "SELECT id FROM weather_rate_limit")) {
+            assertThat(rows.next() && rows.getString(1).equals(bucket) && !rows.next())
+                    .as("one bucket, named by the provider and the key's SHA-256").isTrue();
+        }
+        assertThat(postgres.values()).noneMatch(value -> value.contains(API_KEY));
+        assertThat(readQuietly(work.resolve("child-0.log")) + readQuietly(work.resolve("child-1.log")))
+                .doesNotContain(API_KEY);
+    }
+
+    /** The option of an input of its own: INPUT_SIZE zipcodes from the first on. */
+    private String input(String name, int first) throws IOException {
+        return "--weather.input=" + Files.write(work.resolve(name), IntStream.range(first, first + INPUT_SIZE)
+                .mapToObj(zip -> String.format("%05d", zip)).toList());
+    }
+
+    /**
+     * Answers the requests of whichever host sends first a second late until the other's first
+     * request comes, so that the two run at once however long each takes to start.
+     */
+    private static void holdTheFirstHostBackUntilTheOtherSends() {
+        ResponseDefinitionBuilder late = okJson(weatherBody("Sharedtown")).withFixedDelay(1000);
+        for (String[] hosts : new String[][] {{"1", "2"}, {"2", "1"}}) {
+            String alone = "host " + hosts[0] + " alone";
+            api.stubFor(fromHost(hosts[0]).inScenario("two hosts").whenScenarioStateIs(STARTED)
+                    .willSetStateTo(alone).willReturn(late));
+            api.stubFor(fromHost(hosts[0]).inScenario("two hosts").whenScenarioStateIs(alone).willReturn(late));
+            api.stubFor(fromHost(hosts[1]).inScenario("two hosts").whenScenarioStateIs(alone)
+                    .willSetStateTo("both").willReturn(okJson(weatherBody("Sharedtown"))));
+        }
+    }
+
+    /** The requests of a host, by the first digit of its input's zipcodes. */
+    private static MappingBuilder fromHost(String firstDigit) {
+        return get(urlPathEqualTo(WEATHER_PATH)).withQueryParam("zip", matching(firstDigit + "\\d{4},us"))
+                .atPriority(1);
+    }
+
+    /** The requests of host B (zipcodes 2xxxx) that came between host A's first and last. */
+    private static long requestsOfOneDuringTheOther() {
+        Map<Boolean, List<Long>> byHost = api.getAllServeEvents().stream().collect(Collectors.partitioningBy(
+                event -> event.getRequest().queryParameter("zip").firstValue().startsWith("2"),
+                Collectors.mapping(event -> event.getRequest().getLoggedDate().getTime(), Collectors.toList())));
+        LongSummaryStatistics hostA = byHost.get(false).stream().mapToLong(Long::longValue).summaryStatistics();
+        return byHost.get(true).stream().filter(at -> at > hostA.getMin() && at < hostA.getMax()).count();
     }
 
     private void apiAnswersIn(int millis) throws Exception {
