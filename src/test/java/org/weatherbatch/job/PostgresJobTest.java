@@ -79,7 +79,7 @@ class PostgresJobTest extends WeatherJobTestSupport {
         assertThat(jsonZips()).hasSize(ZIPS.size()).containsExactlyInAnyOrderElementsOf(ZIPS);
         assertThat(lines("-failures.csv")).containsExactly("zip,line,reason,detail");
         assertThat(requests()).isEqualTo(3);
-        assertThat(tables()).noneMatch(table -> table.startsWith("weather_staged_zipcode"));
+        assertThat(postgres.tables()).noneMatch(table -> table.startsWith("weather_staged_zipcode"));
     }
 
     @Test
