@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.weatherbatch.input.ZipcodeLine.Kind;
 import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.config.Durations;
 import org.weatherbatch.summary.RunSummaryListener;
@@ -27,6 +29,8 @@ public class HistoryCommands {
     static final int FAILURES_SHOWN = 20;
 
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     private final RunHistory history;
 
@@ -76,9 +80,11 @@ public class HistoryCommands {
         }
         out.printf("Execution %d: %s for %s%s%n", run.executionId(), run.input(), run.date(), retryOf(run));
         out.printf("  status:   %s%s%n", run.status(), run.failure() == null ? "" : " (" + run.failure() + ")");
-        out.printf("  started:  %s, ended: %s (%s)%n", run.startTime(), run.endTime() == null ? "-" : run.endTime(),
+        out.printf("  started:  %s, ended: %s (%s)%n", time(run.startTime()), time(run.endTime()),
                 Durations.readable(run.duration()));
-        out.printf("  lines:    %d read: %s%n", run.linesRead(), run.lines());
+        out.printf("  lines:    %d read: %d zipcodes, %d duplicates, %d invalid, %d blank/comment/header%n",
+                run.linesRead(), count(run, Kind.ZIPCODE), count(run, Kind.DUPLICATE), count(run, Kind.INVALID),
+                count(run, Kind.IGNORED));
         out.printf("  fetched:  %d, failed: %d%s%n", run.fetched(), run.failed(),
                 RunSummaryListener.byReason(run.failures()));
         if (run.executions() > 1) {
@@ -134,6 +140,14 @@ public class HistoryCommands {
     /** When a run started, in the zone of this machine, which Spring Batch's times are in. */
     private static String started(RunRecord run) {
         return run.startTime() == null ? "-" : STARTED.format(run.startTime().atZone(ZoneId.systemDefault()));
+    }
+
+    private static long count(RunRecord run, Kind kind) {
+        return run.lines().getOrDefault(kind.name(), 0L);
+    }
+
+    private static String time(LocalDateTime time) {
+        return time == null ? "-" : TIME.format(time.atZone(ZoneId.systemDefault()));
     }
 
     private static List<String> firstFailures(Path failuresFile) {
