@@ -32,7 +32,8 @@ public class JobRepositoryInUseFailureAnalyzer extends AbstractFailureAnalyzer<S
         return new FailureAnalysis(
                 "The job repository is in use by another weather-batch process: " + cause.getMessage().lines()
                         .findFirst().orElse(""),
-                "Wait for the other run to end: one process at a time uses a state folder (weather.state-dir). "
+                "Wait for the other run to end (the status command tells how far it has got): one process at a time "
+                        + "uses a state folder (weather.state-dir). "
                         + "To run several at once, give each its own --weather.state-dir, or use a PostgreSQL "
                         + "job repository (spring.datasource.url).",
                 cause);
