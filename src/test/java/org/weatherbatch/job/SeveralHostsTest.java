@@ -65,6 +65,9 @@ class SeveralHostsTest extends WeatherJobTestSupport {
         assertThat(run(host("b", "--weather.lock.lease=1s"))).isEqualTo(ExitCodes.ALREADY_RUNNING);
 
         assertThat(output).contains("is already running in process " + hostA.pid() + "@");
+        assertThat(run(host("b", "status"))).as("host B looks at host A's run").isEqualTo(ExitCodes.COMPLETED);
+        assertThat(output).containsPattern("Execution \\d+: .* STARTED since ")
+                .contains("running in process " + hostA.pid() + "@", "step fetchWeather");
         assertThat(hostA.isAlive()).as("host A's run goes on").isTrue();
         api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(4).willReturn(okJson(weatherBody("Sharedtown"))));
         assertThat(hostA.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -143,7 +146,9 @@ class SeveralHostsTest extends WeatherJobTestSupport {
 
         assertThat(hostA.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)
                 && hostB.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(List.of(hostA.exitValue(), hostB.exitValue())).containsOnly(ExitCodes.COMPLETED);
+        assertThat(List.of(hostA.exitValue(), hostB.exitValue())).as(() -> "the hosts' logs:\n"
+                + readQuietly(work.resolve("child-0.log")) + readQuietly(work.resolve("child-1.log")))
+                .containsOnly(ExitCodes.COMPLETED);
 
         assertThat(requestsOfOneDuringTheOther()).as("requests of one host while the other was sending")
                 .isGreaterThan(perSecond);
