@@ -59,7 +59,7 @@ public class HistoryCommands {
         for (RunRecord run : runs) {
             out.printf("%6d  %-10s  %-9s  %7d  %7d  %6d  %10s  %5d  %-20s  %s%n", run.executionId(), run.date(),
                     run.status(), run.linesRead(), run.fetched(), run.failed(), Durations.readable(run.duration()),
-                    run.executions(), started(run), run.input() + retryOf(run));
+                    run.executions(), started(run.startTime()), run.input() + retryOf(run));
         }
         return 0;
     }
@@ -90,7 +90,7 @@ public class HistoryCommands {
         if (run.executions() > 1) {
             out.printf("  executions of this run:%n");
             history.executionsOfRun(executionId).forEach(one -> out.printf("    %d  %-9s  started %s, %s%s%n",
-                    one.executionId(), one.status(), started(one), Durations.readable(one.duration()),
+                    one.executionId(), one.status(), started(one.startTime()), Durations.readable(one.duration()),
                     one.failure() == null ? "" : " (" + one.failure() + ")"));
         }
         if (!run.retries().isEmpty()) {
@@ -118,7 +118,7 @@ public class HistoryCommands {
         }
         for (RunProgress run : running) {
             out.printf("Execution %d: %s, %s since %s%n", run.executionId(), run.run(), run.status(),
-                    run.startTime() == null ? "-" : STARTED.format(run.startTime().atZone(ZoneId.systemDefault())));
+                    started(run.startTime()));
             if (run.holder() == null) {
                 out.printf("  no live process runs it: it was left by one that is gone. \"restart %d\" finishes it, "
                         + "\"abandon %d\" gives it up.%n", run.executionId(), run.executionId());
@@ -137,17 +137,22 @@ public class HistoryCommands {
         return run.retryOf() == null ? "" : " (retry-failures of execution " + run.retryOf() + ")";
     }
 
-    /** When a run started, in the zone of this machine, which Spring Batch's times are in. */
-    private static String started(RunRecord run) {
-        return run.startTime() == null ? "-" : STARTED.format(run.startTime().atZone(ZoneId.systemDefault()));
+    /** When a run started, to the minute, in the zone of this machine, which Spring Batch's times are in. */
+    private static String started(LocalDateTime time) {
+        return in(STARTED, time);
     }
 
     private static long count(RunRecord run, Kind kind) {
         return run.lines().getOrDefault(kind.name(), 0L);
     }
 
+    /** A time to the second, in the zone of this machine. */
     private static String time(LocalDateTime time) {
-        return time == null ? "-" : TIME.format(time.atZone(ZoneId.systemDefault()));
+        return in(TIME, time);
+    }
+
+    private static String in(DateTimeFormatter format, LocalDateTime time) {
+        return time == null ? "-" : format.format(time.atZone(ZoneId.systemDefault()));
     }
 
     private static List<String> firstFailures(Path failuresFile) {

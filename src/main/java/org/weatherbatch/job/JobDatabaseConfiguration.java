@@ -38,8 +38,7 @@ public class JobDatabaseConfiguration {
     RepositoryServer repositoryServer(DataSource dataSource, @Value("${spring.datasource.url}") String url,
             @Value("${spring.datasource.username:}") String username,
             @Value("${spring.datasource.password:}") String password) {
-        return new RepositoryServer(dataSource, JobRepositoryFile.opensAlone(url)
-                ? JobRepositoryFile.of(url, username, password).orElse(null) : null);
+        return new RepositoryServer(dataSource, JobRepositoryFile.openedAlone(url, username, password).orElse(null));
     }
 
     @Bean

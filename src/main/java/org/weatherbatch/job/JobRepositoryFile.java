@@ -65,6 +65,11 @@ final class JobRepositoryFile {
         return Optional.of(new JobRepositoryFile(Path.of(name + MV_SUFFIX).normalize(), url, username, password));
     }
 
+    /** The repository's file when one process at a time opens it (see {@link #opensAlone}); empty otherwise. */
+    static Optional<JobRepositoryFile> openedAlone(String url, String username, String password) {
+        return opensAlone(url) ? of(url, username, password) : Optional.empty();
+    }
+
     /** Whether one process at a time can open the database at that URL: a file-based H2 not shared by AUTO_SERVER. */
     static boolean opensAlone(String url) {
         return url.startsWith(H2_FILE_URL) && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");

@@ -24,6 +24,7 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.DigestUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.weatherbatch.fetch.RunStop;
 
 /**
@@ -44,7 +45,7 @@ final class RunLeases implements AutoCloseable {
     private final Duration lease;
 
     /** The database's time as ShedLock writes it (its ServerTimeStatementsSource): UTC on PostgreSQL. */
-    private final String now;
+    private final SingletonSupplier<String> now;
 
     private final boolean singleProcess;
 
@@ -68,7 +69,7 @@ final class RunLeases implements AutoCloseable {
                 .usingDbTime()
                 .build());
         this.jdbc = JdbcClient.create(dataSource);
-        this.now = databaseNow(dataSource);
+        this.now = SingletonSupplier.of(() -> databaseNow(dataSource)); // asked by status only, not at every start
         this.lease = lease;
         this.singleProcess = singleProcess;
         this.stop = stop;
@@ -117,7 +118,7 @@ final class RunLeases implements AutoCloseable {
         if (singleProcess) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT LOCKED_BY FROM " + TABLE + " WHERE NAME = ? AND LOCK_UNTIL > " + now)
+        return jdbc.sql("SELECT LOCKED_BY FROM " + TABLE + " WHERE NAME = ? AND LOCK_UNTIL > " + now.obtain())
                 .param(name(RunParameters.name(run))).query(String.class).optional();
     }
 

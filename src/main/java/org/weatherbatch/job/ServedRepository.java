@@ -25,13 +25,12 @@ class ServedRepository implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String[] words = environment.getProperty("nonOptionArgs", String[].class, new String[0]);
         String url = environment.getProperty(URL);
-        if (words.length == 0 || !READ_ONLY_COMMANDS.contains(words[0]) || url == null
-                || !JobRepositoryFile.opensAlone(url)) {
+        if (words.length == 0 || !READ_ONLY_COMMANDS.contains(words[0]) || url == null) {
             return;
         }
         String username = environment.getProperty("spring.datasource.username");
         String password = environment.getProperty("spring.datasource.password");
-        JobRepositoryFile.of(url, username, password)
+        JobRepositoryFile.openedAlone(url, username, password)
                 .flatMap(repository -> RepositoryServer.url(repository, username, password))
                 .ifPresent(served -> environment.getPropertySources().addFirst(new MapPropertySource("servedRepository",
                         // the serving process created the schema; a reader changes nothing
