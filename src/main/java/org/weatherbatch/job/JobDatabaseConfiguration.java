@@ -31,6 +31,9 @@ public class JobDatabaseConfiguration {
         List<String> locations = new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource, SCHEMA);
         settings.setSchemaLocations(locations);
         settings.setMode(mode);
+        // two hosts starting on an empty PostgreSQL race on CREATE TABLE IF NOT EXISTS, which is not atomic
+        // there: the loser's "duplicate key" is harmless, the table is there; a real failure shows at first use
+        settings.setContinueOnError(true);
         return new DataSourceScriptDatabaseInitializer(dataSource, settings);
     }
 
