@@ -48,7 +48,6 @@ import org.weatherbatch.output.OutputFiles;
 import org.weatherbatch.output.OutputWriters;
 import org.weatherbatch.output.PartMergeTasklet;
 import org.weatherbatch.report.RunReportListener;
-import org.weatherbatch.summary.ExpectedFailureTraces;
 import org.weatherbatch.summary.FetchTimeEstimate;
 import org.weatherbatch.summary.FetchPartitions;
 import org.weatherbatch.summary.NightRetries;
@@ -361,10 +360,10 @@ public class WeatherJobConfiguration {
         return new RunLogContext();
     }
 
-    /** Spring Batch's stack traces of expected failures go to DEBUG: the summary tells them in one line. */
+    /** Spring Batch's stack traces of expected failures and its lines of each partition go to DEBUG. */
     @Bean
-    ExpectedFailureTraces expectedFailureTraces() {
-        return ExpectedFailureTraces.install();
+    SpringBatchLog springBatchLog() {
+        return SpringBatchLog.install();
     }
 
     @Bean

@@ -240,7 +240,9 @@ class OperationsTest extends WeatherJobTestSupport {
         writeInput("02134", "99999");
         stubZip("99999", notFound());
 
-        Process child = startChild("--logging.structured.format.console=ecs");
+        // the partitions' own lines are at DEBUG: shown, they tell that the partitions' threads carry the run's fields
+        Process child = startChild("--logging.structured.format.console=ecs",
+                "--logging.level.org.springframework.batch.core.step.AbstractStep=DEBUG");
         assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isEqualTo(ExitCodes.COMPLETED);
 
@@ -248,6 +250,8 @@ class OperationsTest extends WeatherJobTestSupport {
                 .filter(line -> line.startsWith("{")).map(JSON::readTree).toList();
         List<JsonNode> ofTheRun = lines.stream().filter(line -> line.path("message").asString()
                 .matches("(Executing step|Step: \\[|  ).*")).toList();
+        assertThat(ofTheRun).as("a partition's line").anySatisfy(line -> assertThat(line.path("message").asString())
+                .startsWith("Executing step: [fetchWeatherPartition:"));
         assertThat(ofTheRun).as("the steps' lines, partitions' threads included, and the summary's").hasSizeGreaterThan(8)
                 .allSatisfy(line -> {
                     assertThat(line.path("@timestamp").asString()).isNotEmpty();

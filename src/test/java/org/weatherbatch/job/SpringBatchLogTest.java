@@ -1,6 +1,7 @@
-package org.weatherbatch.summary;
+package org.weatherbatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.FatalStepExecutionException;
 import org.weatherbatch.config.InvalidOptionException;
 
-class ExpectedFailureTracesTest {
+class SpringBatchLogTest {
 
     private final LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
 
@@ -23,13 +24,13 @@ class ExpectedFailureTracesTest {
 
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
 
-    private ExpectedFailureTraces filter;
+    private SpringBatchLog filter;
 
     private Level levelBefore;
 
     @BeforeEach
     void listen() {
-        filter = ExpectedFailureTraces.install();
+        filter = SpringBatchLog.install();
         levelBefore = springBatch.getLevel();
         springBatch.setLevel(Level.DEBUG);
         springBatch.setAdditive(false); // the console stays quiet
@@ -56,6 +57,20 @@ class ExpectedFailureTracesTest {
             assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
             assertThat(event.getThrowableProxy().getClassName()).isEqualTo(FatalStepExecutionException.class.getName());
         });
+    }
+
+    @Test
+    void eachPartitionsStartAndEndGoToDebugAndTheJobsOwnStepsStayAtInfo() {
+        springBatch.info("Executing step: [fetchWeatherPartition:partition0007]");
+        springBatch.info("Step: [fetchWeatherPartition:partition0007] executed in 1s200ms");
+        springBatch.info("Executing step: [fetchWeather]");
+        springBatch.info("Step: [fetchWeather] executed in 3s401ms");
+
+        assertThat(events.list).extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage).containsExactly(
+                tuple(Level.DEBUG, "Executing step: [fetchWeatherPartition:partition0007]"),
+                tuple(Level.DEBUG, "Step: [fetchWeatherPartition:partition0007] executed in 1s200ms"),
+                tuple(Level.INFO, "Executing step: [fetchWeather]"),
+                tuple(Level.INFO, "Step: [fetchWeather] executed in 3s401ms"));
     }
 
     @Test
