@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,11 +25,14 @@ import java.util.regex.Pattern;
 /**
  * Runs the packaged job against {@link StubWeatherApi} in the scenarios of the performance
  * targets and prints one table. Each run is a process of its own, as operators run it; peak
- * RSS is the process's VmHWM, read from /proc while it runs; the plain-Java baseline is a
- * process too, with the same JVM options. Arguments: the launcher (bin/weather-batch, which
- * runs the fast launch), the jar (for the java -jar row), a work folder and, optionally, a
- * Java 25 (or later) java command, its AOT cache of the job and the extracted jar, for one more row. The system property {@code bench.only} picks scenarios by the
- * number before the colon of their names, comma-separated (e.g. {@code 1,3a}); all by default.
+ * RSS is the process's VmHWM and CPU s its CPU time, both read from /proc while it runs;
+ * steal is the share of the machine's time that its hypervisor gave to other machines during
+ * the run; the plain-Java baseline is a process too, with the same JVM options. Arguments:
+ * the launcher (bin/weather-batch, which runs the fast launch), the jar (for the java -jar
+ * row), a work folder and, optionally, a Java 25 (or later) java command, its AOT cache of
+ * the job and the extracted jar, for one more row. The system property {@code bench.only}
+ * picks scenarios by the number before the colon of their names, comma-separated (e.g.
+ * {@code 1,3a}); all by default.
  */
 public final class Benchmark {
 
@@ -107,7 +111,8 @@ public final class Benchmark {
      *        recorded) before the first starts, and gathering them after the last ends
      */
     record Result(Scenario scenario, double wallSeconds, double stepSeconds, double setupSeconds, long requests,
-            double startupSeconds, double firstLogSeconds, long peakRssKb, Double baselineSeconds) {
+            double startupSeconds, double firstLogSeconds, long peakRssKb, double cpuSeconds, double stealShare,
+            Double baselineSeconds) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -192,14 +197,17 @@ public final class Benchmark {
                 "--weather.api.requests-per-minute=0",
                 "--weather.concurrency=" + scenario.concurrency());
         Path log = runDir.resolve("job.log");
+        long[] machineBefore = machineTicks();
         long launched = System.currentTimeMillis();
         long started = System.nanoTime();
         Process job = scenario.launch().start(scenario.heap(), arguments).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         long peakRssKb = 0;
+        Duration cpu = Duration.ZERO;
         double firstLog = Double.NaN;
         while (job.isAlive()) {
             peakRssKb = Math.max(peakRssKb, peakRss(job.pid()));
+            cpu = job.info().totalCpuDuration().orElse(cpu);
             if (Double.isNaN(firstLog) && Files.size(log) > 0) {
                 firstLog = (System.nanoTime() - started) / 1e9;
             }
@@ -215,7 +223,7 @@ public final class Benchmark {
         double fetchPhase = fetchPhase(runDir.resolve("state"));
         return new Result(scenario, wall, fetchPhase, Double.parseDouble(fetch.group(2)) - fetchPhase,
                 Long.parseLong(fetch.group(1)), (Long.parseLong(stats[1]) - launched) / 1000.0, firstLog, peakRssKb,
-                baseline);
+                cpu.toNanos() / 1e9, stealShare(machineBefore, machineTicks()), baseline);
     }
 
     /** From the job repository of a run's own state folder: its first partition's start to its last one's end, plus the merge. */
@@ -248,6 +256,21 @@ public final class Benchmark {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** The machine's CPU time so far, in ticks, by kind (user, nice, system, idle, iowait, irq, softirq, steal). */
+    private static long[] machineTicks() throws IOException {
+        String all = Files.readAllLines(Path.of("/proc/stat")).get(0); // "cpu  3752407 1295 247812 …"
+        return Arrays.stream(all.split("\\s+")).skip(1).limit(8).mapToLong(Long::parseLong).toArray();
+    }
+
+    /** The share of the machine's time that its hypervisor gave to other machines (steal) between the two readings. */
+    private static double stealShare(long[] before, long[] after) {
+        long total = 0;
+        for (int i = 0; i < before.length; i++) {
+            total += after[i] - before[i];
+        }
+        return total == 0 ? 0 : (double) (after[7] - before[7]) / total;
+    }
+
     private static long peakRss(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
@@ -268,18 +291,19 @@ public final class Benchmark {
     }
 
     private static void print(List<Result> results) {
-        System.out.printf("%n%-17s %9s %5s %4s %8s %7s %7s %7s %6s %8s %8s %8s %8s %9s%n", "scenario", "lines",
-                "L ms", "C", "requests", "wall s", "step s", "setup s", "req/s", "÷ ideal", "÷ plain", "1st log",
-                "1st req", "peak RSS");
+        System.out.printf("%n%-17s %9s %5s %4s %8s %7s %7s %7s %6s %8s %8s %8s %8s %9s %6s %6s%n", "scenario",
+                "lines", "L ms", "C", "requests", "wall s", "step s", "setup s", "req/s", "÷ ideal", "÷ plain",
+                "1st log", "1st req", "peak RSS", "CPU s", "steal");
         for (Result r : results) {
             Scenario s = r.scenario();
             double ideal = r.requests() * s.latency().meanMillis() / 1000 / s.concurrency();
-            System.out.printf("%-17s %9d %5.0f %4d %8d %7.2f %7.2f %7.2f %6.0f %8.2f %8s %7.2fs %7.2fs %6d MB%n",
+            System.out.printf("%-17s %9d %5.0f %4d %8d %7.2f %7.2f %7.2f %6.0f %8.2f %8s %7.2fs %7.2fs %6d MB %6.2f %5.0f%%%n",
                     s.name(),
                     s.lines(), s.latency().meanMillis(), s.concurrency(), r.requests(), r.wallSeconds(),
                     r.stepSeconds(), r.setupSeconds(), r.requests() / r.stepSeconds(), r.stepSeconds() / ideal,
                     r.baselineSeconds() == null ? "" : String.format("%.2f", r.stepSeconds() / r.baselineSeconds()),
-                    r.firstLogSeconds(), r.startupSeconds(), r.peakRssKb() / 1024);
+                    r.firstLogSeconds(), r.startupSeconds(), r.peakRssKb() / 1024, r.cpuSeconds(),
+                    r.stealShare() * 100);
         }
         results.stream().filter(r -> r.baselineSeconds() != null).forEach(r -> System.out.printf(
                 "plain-Java baseline of %s (the same HTTP client, same N, C and stub, same JVM options): %.2f s%n",
