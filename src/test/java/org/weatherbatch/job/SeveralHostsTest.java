@@ -108,7 +108,8 @@ class SeveralHostsTest extends WeatherJobTestSupport {
     /** Both hosts on one schedule: the tick's run runs once, on one host; the other waits for the next tick. */
     @Test
     void twoHostsOnTheSameScheduleRunEachNightOnce() throws Exception {
-        apiAnswersIn(100);
+        // the run lasts until the other host has met it, however late that host's JVM comes up
+        apiAnswersIn(1000);
         String[] schedule = {"--weather.schedule=*/2 * * * * *", "--weather.schedule-zone=UTC"};
         Process hostA = startChild(host("a", schedule));
         Process hostB = startChild(host("b", schedule));
@@ -116,13 +117,15 @@ class SeveralHostsTest extends WeatherJobTestSupport {
         Path logA = work.resolve("child-0.log");
         Path logB = work.resolve("child-1.log");
 
+        awaitTrue(() -> (readQuietly(logA) + readQuietly(logB)).contains("is already running in process"),
+                "one host to be refused the run the other is running");
+        api.stubFor(get(urlPathEqualTo(WEATHER_PATH)).atPriority(4).willReturn(okJson(weatherBody("Sharedtown"))));
         awaitTrue(() -> Stream.of(logA, logB).allMatch(log -> readQuietly(log).contains("Nothing to do: the run of")),
                 "each host to find the night's run done");
         hostA.destroy();
         hostB.destroy();
         assertThat(hostA.waitFor(15, TimeUnit.SECONDS) && hostB.waitFor(15, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(readQuietly(logA) + readQuietly(logB)).contains("is already running in process");
         assertThat(executions()).isEqualTo(1);
         assertThat(Files.readAllLines(work.resolve("output/zipcodes-" + today + ".jsonl")))
                 .hasSize(zips.size()).doesNotHaveDuplicates();
