@@ -50,18 +50,23 @@ public class SpringBatchLog extends TurboFilter {
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
             Throwable failure) {
-        // called for every logging call, enabled or not: the cheap tests first
-        if (level == Level.INFO ? !partitionLine(logger, format)
-                : failure == null || level != Level.ERROR || !logger.getName().startsWith(SPRING_BATCH)
-                        || !(ExpectedFailure.in(failure) != null || partitionsFailed(failure))) {
+        if (!partitionLine(logger, level, format) && !expectedFailureTrace(logger, level, failure)) {
             return FilterReply.NEUTRAL;
         }
         logger.debug(MessageFormatter.arrayFormat(format, params).getMessage(), failure);
         return FilterReply.DENY;
     }
 
-    private static boolean partitionLine(Logger logger, String message) {
-        return message != null && logger.getName().equals(STEP_LOGGER) && message.contains(PARTITION_STEP);
+    // both are asked of every logging call, enabled or not: the cheap tests first
+
+    private static boolean partitionLine(Logger logger, Level level, String message) {
+        return level == Level.INFO && message != null && logger.getName().equals(STEP_LOGGER)
+                && message.contains(PARTITION_STEP);
+    }
+
+    private static boolean expectedFailureTrace(Logger logger, Level level, Throwable failure) {
+        return level == Level.ERROR && failure != null && logger.getName().startsWith(SPRING_BATCH)
+                && (ExpectedFailure.in(failure) != null || partitionsFailed(failure));
     }
 
     /** The manager step's own report that a partition failed, which says nothing of why. */
